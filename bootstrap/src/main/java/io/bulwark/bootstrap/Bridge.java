@@ -1,0 +1,91 @@
+package io.bulwark.bootstrap;
+
+/**
+ * The only thing inlined advice calls. It lives on the bootstrap class path so that advice pasted into
+ * {@code java.lang.ProcessImpl} and into web-app classes alike can see it, and therefore names only
+ * {@code java.base} types: {@code java.sql} and the servlet APIs are invisible from the bootstrap loader.
+ *
+ * <p>Every method here keeps the app safe from the agent: whatever the dispatcher throws is swallowed and
+ * reported, except {@link BulwarkBlockedException}, which is the agent's one deliberate throw into app code.
+ */
+public final class Bridge {
+
+    private static volatile Dispatcher dispatcher = Dispatcher.NOOP;
+
+    private Bridge() {
+    }
+
+    /** Called once by the agent when its engines are ready; before that every hook is a no-op. */
+    public static void install(Dispatcher installed) {
+        dispatcher = installed == null ? Dispatcher.NOOP : installed;
+    }
+
+    public static Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /**
+     * Servlet entry. Returns {@code null} when this call is not the request's outermost one (or the agent is
+     * off), a request scope to hand back to {@link #servletExit}, or {@link Denied#INSTANCE} when the agent has
+     * already answered the request and the servlet must be skipped.
+     */
+    public static Object servletEnter(Object request, Object response) {
+        if (AgentThread.isCurrent()) {
+            return null;
+        }
+        try {
+            return dispatcher.servletEnter(request, response);
+        } catch (Throwable t) {
+            dispatcher.adviceError("servlet entry", t);
+            return null;
+        }
+    }
+
+    public static void servletExit(Object scope, Object request, Object response, Throwable thrown) {
+        if (scope == null || scope == Denied.INSTANCE) {
+            return;
+        }
+        try {
+            dispatcher.servletExit(scope, request, response, thrown);
+        } catch (Throwable t) {
+            dispatcher.adviceError("servlet exit", t);
+        }
+    }
+
+    /**
+     * A JDBC sink: SQL text about to be executed or prepared. Only the outermost sink call on a thread is checked,
+     * so a pool's proxy and the driver's statement count once, and a driver's own metadata queries not at all.
+     * Always pair with {@link #sqlExit()}, including when this method throws.
+     */
+    public static void sqlEnter(Object jdbcObject, String sql, String method) {
+        if (CallDepth.SQL.increment() != 1 || AgentThread.isCurrent()) {
+            return;
+        }
+        try {
+            dispatcher.sql(jdbcObject, sql, method);
+        } catch (BulwarkBlockedException blocked) {
+            CallDepth.SQL.decrement();
+            throw blocked;
+        } catch (Throwable t) {
+            dispatcher.adviceError("jdbc", t);
+        }
+    }
+
+    public static void sqlExit() {
+        CallDepth.SQL.decrement();
+    }
+
+    /** {@code java.lang.ProcessImpl.start}: every way the JDK starts a process passes through it. */
+    public static void processStart(String[] command) {
+        if (AgentThread.isCurrent() || CallDepth.AGENT.get() > 0) {
+            return;
+        }
+        try {
+            dispatcher.processStart(command);
+        } catch (BulwarkBlockedException blocked) {
+            throw blocked;
+        } catch (Throwable t) {
+            dispatcher.adviceError("process", t);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.bulwark.bootstrap;
+
+/**
+ * The agent's side of the bridge, implemented inside the agent's isolated class loader. Each method is one typed
+ * event from instrumentation; the implementation owns the request context and asks the engines for a verdict.
+ */
+public abstract class Dispatcher {
+
+    static final Dispatcher NOOP = new Dispatcher() {
+    };
+
+    protected Dispatcher() {
+    }
+
+    public Object servletEnter(Object request, Object response) {
+        return null;
+    }
+
+    public void servletExit(Object scope, Object request, Object response, Throwable thrown) {
+    }
+
+    /** May throw {@link BulwarkBlockedException} to stop the statement from running. */
+    public void sql(Object jdbcObject, String sql, String method) {
+    }
+
+    /** May throw {@link BulwarkBlockedException} to stop the process from starting. */
+    public void processStart(String[] command) {
+    }
+
+    /** An unexpected failure inside the agent while serving a hook; reported, never rethrown. */
+    public void adviceError(String where, Throwable error) {
+    }
+}
