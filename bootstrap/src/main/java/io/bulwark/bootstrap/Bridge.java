@@ -41,14 +41,20 @@ public final class Bridge {
         }
     }
 
-    public static void servletExit(Object scope, Object request, Object response, Throwable thrown) {
+    /**
+     * Servlet exit, also when the servlet threw. Returns the throwable the servlet call should end with: the one it
+     * threw, or {@code null} when the agent answered with its own 403 after a blocked sink and the app's exception
+     * was only the agent's block exception travelling up (the container would otherwise log it as an app error).
+     */
+    public static Throwable servletExit(Object scope, Object request, Object response, Throwable thrown) {
         if (scope == null || scope == Denied.INSTANCE) {
-            return;
+            return thrown;
         }
         try {
-            dispatcher.servletExit(scope, request, response, thrown);
+            return dispatcher.servletExit(scope, request, response, thrown);
         } catch (Throwable t) {
             dispatcher.adviceError("servlet exit", t);
+            return thrown;
         }
     }
 

@@ -16,7 +16,9 @@ public abstract class Dispatcher {
         return null;
     }
 
-    public void servletExit(Object scope, Object request, Object response, Throwable thrown) {
+    /** Returns the throwable the servlet call ends with (see {@link Bridge#servletExit}). */
+    public Throwable servletExit(Object scope, Object request, Object response, Throwable thrown) {
+        return thrown;
     }
 
     /** May throw {@link BulwarkBlockedException} to stop the statement from running. */

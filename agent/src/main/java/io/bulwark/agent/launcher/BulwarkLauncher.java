@@ -1,0 +1,90 @@
+package io.bulwark.agent.launcher;
+
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.util.jar.JarFile;
+
+/**
+ * The only class the system class loader loads from the agent jar. It checks the JVM, puts the bootstrap bridge on
+ * the bootstrap search path, creates the isolated {@link AgentClassLoader} and hands over. It never throws into the
+ * JVM: a failure here is reported on stderr and the app starts unprotected, except a bad policy, which stops the
+ * JVM (DESIGN.md: the app does not start half-protected).
+ *
+ * <p>Deliberately uses nothing but java.base, and nothing that locks in JDK service implementations early
+ * (no java.util.logging, no JMX).
+ */
+public final class BulwarkLauncher {
+
+    /** Exit status when the policy is bad at start (EX_CONFIG from sysexits.h). */
+    public static final int EXIT_BAD_POLICY = 78;
+
+    private static final String AGENT_MAIN = "io.bulwark.agent.AgentMain";
+    private static final String CLI_MAIN = "io.bulwark.agent.cli.Cli";
+
+    private static volatile boolean started;
+
+    private BulwarkLauncher() {
+    }
+
+    public static void premain(String args, Instrumentation inst) {
+        start(args, inst, false);
+    }
+
+    public static void agentmain(String args, Instrumentation inst) {
+        start(args, inst, true);
+    }
+
+    /** {@code java -jar bulwark-agent.jar validate PATH} and friends. */
+    public static void main(String[] args) {
+        int status;
+        try {
+            ClassLoader loader = new AgentClassLoader(agentJar(), ClassLoader.getPlatformClassLoader());
+            Method run = loader.loadClass(CLI_MAIN).getMethod("run", String[].class);
+            status = (Integer) run.invoke(null, (Object) args);
+        } catch (Throwable t) {
+            System.err.println("[bulwark] internal error: " + t);
+            status = 70;
+        }
+        System.exit(status);
+    }
+
+    private static synchronized void start(String args, Instrumentation inst, boolean attached) {
+        if (started) {
+            System.err.println("[bulwark] already running in this JVM; ignoring the second start");
+            return;
+        }
+        int status;
+        try {
+            if (Runtime.version().feature() < 17) {
+                System.err.println("[bulwark] needs Java 17 or later; this JVM is " + Runtime.version()
+                        + ". The app runs unprotected.");
+                return;
+            }
+            File jar = agentJar();
+            inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
+            Method main = loader.loadClass(AGENT_MAIN)
+                    .getMethod("start", String.class, Instrumentation.class, File.class, boolean.class);
+            status = (Integer) main.invoke(null, args, inst, jar, attached);
+            started = status == 0;
+        } catch (Throwable t) {
+            Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
+                    ? t.getCause() : t;
+            System.err.println("[bulwark] failed to start (" + cause + "); the app runs unprotected");
+            return;
+        }
+        if (status == EXIT_BAD_POLICY && !attached) {
+            // The errors are printed already. Stopping here beats serving an API the operator thinks is protected.
+            System.exit(EXIT_BAD_POLICY);
+        }
+        if (status != 0 && attached) {
+            throw new IllegalStateException("Bulwark did not attach (status " + status + "); see the target's stderr");
+        }
+    }
+
+    static File agentJar() throws URISyntaxException {
+        return new File(BulwarkLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}

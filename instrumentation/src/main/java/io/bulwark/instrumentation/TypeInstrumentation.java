@@ -1,0 +1,25 @@
+package io.bulwark.instrumentation;
+
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/** Which types one piece of advice goes into, and onto which of their methods. */
+public interface TypeInstrumentation {
+
+    /**
+     * A cheap check run before the type matcher: type matching walks the class hierarchy, so skip whole class
+     * loaders that cannot see the API at all.
+     */
+    default ElementMatcher<ClassLoader> classLoaderMatcher() {
+        return ElementMatchers.any();
+    }
+
+    ElementMatcher<TypeDescription> typeMatcher();
+
+    ElementMatcher<MethodDescription> methodMatcher();
+
+    /** The advice class: a static nested-free class whose methods only gather arguments and call the bridge. */
+    Class<?> adviceClass();
+}

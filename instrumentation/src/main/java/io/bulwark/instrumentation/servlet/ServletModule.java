@@ -1,0 +1,25 @@
+package io.bulwark.instrumentation.servlet;
+
+import io.bulwark.instrumentation.InstrumentationModule;
+import io.bulwark.instrumentation.TypeInstrumentation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Request entry and exit for jakarta.servlet and javax.servlet containers. */
+public final class ServletModule implements InstrumentationModule {
+
+    @Override
+    public String name() {
+        return "servlet";
+    }
+
+    @Override
+    public List<TypeInstrumentation> typeInstrumentations() {
+        List<TypeInstrumentation> all = new ArrayList<>();
+        for (ServletApi api : ServletApi.values()) {
+            all.add(new ServletServiceInstrumentation(api));
+            all.add(new FilterInstrumentation(api));
+        }
+        return all;
+    }
+}
