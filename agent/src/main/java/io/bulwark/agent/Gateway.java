@@ -1,0 +1,223 @@
+package io.bulwark.agent;
+
+import io.bulwark.agent.log.AttackEvent;
+import io.bulwark.agent.log.AttackLog;
+import io.bulwark.agent.log.EventActions;
+import io.bulwark.agent.log.EventCategory;
+import io.bulwark.agent.log.EventIds;
+import io.bulwark.agent.log.EventKind;
+import io.bulwark.agent.log.EventOutcome;
+import io.bulwark.agent.log.EventType;
+import io.bulwark.bootstrap.BulwarkBlockedException;
+import io.bulwark.bootstrap.Dispatcher;
+import io.bulwark.instrumentation.servlet.ServletAccess;
+import io.bulwark.policies.injection.Finding;
+import io.bulwark.policies.injection.Input;
+import io.bulwark.policies.model.Mode;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The agent's side of the bridge: turns each typed hook event into a question for the engines and acts on the
+ * verdict. It owns the request context (opened at the outermost servlet entry, closed at its exit) and is the one
+ * place that answers a request itself.
+ */
+final class Gateway extends Dispatcher {
+
+    private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
+    private static final int CALL_SITE_FRAMES = 6;
+
+    private final Supplier<ActivePolicy> policy;
+    private final Supplier<AttackLog> log;
+    private final Diagnostics diagnostics;
+
+    Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics) {
+        this.policy = policy;
+        this.log = log;
+        this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public Object servletEnter(Object request, Object response) {
+        ServletAccess access = ServletAccess.of(request);
+        if (access == null) {
+            return null;
+        }
+        try {
+            if (access.attribute(request, RequestContext.ATTRIBUTE) != null) {
+                return null; // an inner filter, a forward, an error or async re-dispatch: already handled
+            }
+            RequestContext context = new RequestContext(access, request, response, policy.get(), CURRENT.get());
+            access.setAttribute(request, RequestContext.ATTRIBUTE, context);
+            CURRENT.set(context);
+            return context;
+        } catch (Throwable t) {
+            diagnostics.error("servlet entry", t);
+            return null;
+        }
+    }
+
+    @Override
+    public Throwable servletExit(Object scope, Object request, Object response, Throwable thrown) {
+        RequestContext context = (RequestContext) scope;
+        try {
+            String eventId = context.blockedEventId();
+            if (eventId != null && !context.access.isCommitted(response)) {
+                ProblemResponse problem = ProblemResponse.injectionBlocked(context.blockedKind(), eventId);
+                context.access.writeResponse(response, problem.status(), problem.headers(),
+                        ProblemResponse.CONTENT_TYPE, problem.body());
+                if (causedByBlock(thrown)) {
+                    // the block exception only travelled up to here; the container must not log it as an app error
+                    thrown = null;
+                }
+            }
+        } catch (Throwable t) {
+            diagnostics.error("servlet exit", t);
+        } finally {
+            if (context.outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(context.outer);
+            }
+        }
+        return thrown;
+    }
+
+    @Override
+    public void sql(Object jdbcObject, String sql, String method) {
+        RequestContext context = CURRENT.get();
+        if (context == null || sql == null) {
+            return; // outside a request nothing the client sent can reach the statement
+        }
+        Mode mode = context.policy.sqlMode(context.method, context.uri);
+        if (mode == Mode.OFF) {
+            return;
+        }
+        List<Input> inputs = inputs(context);
+        if (inputs.isEmpty()) {
+            return;
+        }
+        Finding finding = context.policy.injection().checkSql(sql,
+                context.policy.dialectOf(jdbcUrl(jdbcObject)), inputs);
+        if (finding != null) {
+            onInjection(context, finding, mode);
+        }
+    }
+
+    @Override
+    public void processStart(String[] command) {
+        RequestContext context = CURRENT.get();
+        if (context == null || command == null) {
+            return;
+        }
+        Mode mode = context.policy.shellMode(context.method, context.uri);
+        if (mode == Mode.OFF) {
+            return;
+        }
+        List<Input> inputs = inputs(context);
+        if (inputs.isEmpty()) {
+            return;
+        }
+        Finding finding = context.policy.injection().checkCommand(command, inputs);
+        if (finding != null) {
+            onInjection(context, finding, mode);
+        }
+    }
+
+    @Override
+    public void adviceError(String where, Throwable error) {
+        diagnostics.error(where, error);
+    }
+
+    private List<Input> inputs(RequestContext context) {
+        try {
+            return context.policy.withoutAllowed(context.method, context.uri, context.inputs());
+        } catch (Throwable t) {
+            diagnostics.error("reading request inputs", t);
+            return List.of();
+        }
+    }
+
+    private void onInjection(RequestContext context, Finding finding, Mode mode) {
+        boolean block = mode == Mode.BLOCK;
+        String eventId = EventIds.next();
+        boolean sql = "sql".equals(finding.kind());
+        String action = sql
+                ? (block ? EventActions.SQL_INJECTION_BLOCKED : EventActions.SQL_INJECTION_DETECTED)
+                : (block ? EventActions.SHELL_INJECTION_BLOCKED : EventActions.SHELL_INJECTION_DETECTED);
+        AttackEvent.Builder event = AttackEvent.builder(context.policy.redactor())
+                .id(eventId)
+                .kind(EventKind.ALERT)
+                .category(EventCategory.INTRUSION_DETECTION, EventCategory.WEB,
+                        sql ? EventCategory.DATABASE : EventCategory.PROCESS)
+                .type(block ? EventType.DENIED : EventType.INDICATOR)
+                .action(action)
+                .outcome(block ? EventOutcome.FAILURE : EventOutcome.UNKNOWN)
+                .reason(finding.reason())
+                .severity(block ? 7 : 5)
+                .rule(sql ? "injection.sql" : "injection.shell", sql ? "SQL injection" : "Shell injection")
+                .mode(block ? "block" : "monitor")
+                .input(finding.input().source().label(), finding.input().name(), finding.input().value())
+                .sink(finding.kind(), finding.maskedSink(), finding.dialect())
+                .matched(finding.start(), finding.end())
+                .tokens(finding.tokens())
+                .callSite(callSite())
+                .policyFile(context.policy.fileName());
+        describeRequest(event, context);
+        if (block) {
+            event.statusCode(403);
+            context.block(eventId, 403, finding.kind());
+        }
+        log.get().offer(event.build());
+        if (block) {
+            throw new BulwarkBlockedException(eventId, finding.kind() + " injection blocked by Bulwark (event "
+                    + eventId + ")");
+        }
+    }
+
+    static void describeRequest(AttackEvent.Builder event, RequestContext context) {
+        event.sourceIp(context.clientIp)
+                .httpMethod(context.method)
+                .urlPath(context.uri)
+                .urlQuery(context.queryString())
+                .userAgent(context.header("User-Agent"));
+    }
+
+    /** The app's frames nearest the sink: the agent's and the JDK's own frames say nothing to the reader. */
+    private static StackTraceElement[] callSite() {
+        StackTraceElement[] trace = new Throwable().getStackTrace();
+        return Arrays.stream(trace)
+                .filter(f -> !isPlumbing(f.getClassName()))
+                .limit(CALL_SITE_FRAMES)
+                .toArray(StackTraceElement[]::new);
+    }
+
+    private static boolean isPlumbing(String className) {
+        return className.startsWith("io.bulwark.") || className.startsWith("java.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("com.zaxxer.hikari.")
+                || className.startsWith("org.h2.jdbc.") || className.startsWith("org.postgresql.jdbc.")
+                || className.startsWith("org.mariadb.jdbc.") || className.startsWith("com.mysql.cj.jdbc.");
+    }
+
+    private static String jdbcUrl(Object jdbcObject) {
+        try {
+            Connection connection = jdbcObject instanceof Statement statement
+                    ? statement.getConnection() : (Connection) jdbcObject;
+            return connection.getMetaData().getURL();
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    private static boolean causedByBlock(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BulwarkBlockedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

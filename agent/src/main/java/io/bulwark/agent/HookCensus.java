@@ -1,0 +1,20 @@
+package io.bulwark.agent;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts transformed types, so the agent can say loudly when it hooked nothing (a silent gap protects nothing). */
+final class HookCensus {
+
+    private static final AtomicInteger TRANSFORMED = new AtomicInteger();
+
+    private HookCensus() {
+    }
+
+    static void seen(String typeName) {
+        TRANSFORMED.incrementAndGet();
+    }
+
+    static int transformed() {
+        return TRANSFORMED.get();
+    }
+}
