@@ -140,7 +140,8 @@ final class RotatingFile {
             return "no such file or directory: " + e.getMessage();
         }
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
+            String reason = fse.getReason();
+            return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
