@@ -113,7 +113,12 @@ public final class AttackLog implements AutoCloseable {
         }
     }
 
-    /** Moves the log (policy reload). Applied by the writer before its next batch. */
+    /**
+     * Moves the log or changes its limits (policy reload). Applied by the writer before its next batch; events
+     * queued just before the call may land in the new file.
+     *
+     * @throws IllegalArgumentException for values {@link AttackLogSettings} refuses (the policy validator runs first)
+     */
     public void reconfigure(Path file, long maxFileSize, int maxFiles) {
         writer.reconfigure(file, maxFileSize, maxFiles);
         Thread thread = writerThread;

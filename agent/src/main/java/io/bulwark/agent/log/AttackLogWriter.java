@@ -34,16 +34,20 @@ final class AttackLogWriter implements Runnable {
     private volatile boolean stopping;
     private volatile boolean finished;
 
+    /** Written by the writer thread only; {@link #reconfigure} reads just the parts that never change. */
     private AttackLogSettings settings;
+    private final AttackLogSettings initial;
     private Instant nextOpenAttempt;
     private boolean saidUnwritable;
     private boolean saidEncodeFailure;
+    private boolean saidUnexpected;
     private boolean reportDropsNow;
     private Instant dropWindowStart;
 
     AttackLogWriter(AttackLogSettings settings, EventQueue queue, DropCounter drops, Consumer<String> stderr,
                     Clock clock) {
         this.settings = settings;
+        this.initial = settings;
         this.queue = queue;
         this.drops = drops;
         this.stderr = stderr;
@@ -57,26 +61,12 @@ final class AttackLogWriter implements Runnable {
     @Override
     public void run() {
         try {
-            while (true) {
-                boolean last = stopping;
-                long flushTicket = flushRequested.get();
-                int owed = queue.size();
-                applyPendingSettings();
-                int drained = drain(Math.max(owed, BATCH));
-                Instant now = clock.instant();
-                ensureOpen(now);
-                reportDrops(now, last);
-                if (last && queue.size() == 0) {
-                    flushFile();
-                    file.closeQuietly();
-                    completeFlush(flushTicket);
-                    return;
-                }
-                if (flushTicket > flushDone) {
-                    flushFile();
-                    completeFlush(flushTicket);
-                }
-                if (drained == 0 && !stopping && flushRequested.get() == flushTicket) {
+            boolean done = false;
+            while (!done) {
+                try {
+                    done = round();
+                } catch (RuntimeException e) {
+                    unexpected(e);
                     LockSupport.parkNanos(this, parkNanos());
                 }
             }
@@ -86,6 +76,32 @@ final class AttackLogWriter implements Runnable {
                 flushMonitor.notifyAll();
             }
         }
+    }
+
+    /** One round of the loop; returns true when the log is stopping and everything queued has been handled. */
+    private boolean round() {
+        boolean last = stopping;
+        long flushTicket = flushRequested.get();
+        int owed = queue.size();
+        applyPendingSettings();
+        int drained = drain(Math.max(owed, BATCH));
+        Instant now = clock.instant();
+        ensureOpen(now);
+        reportDrops(now, last);
+        if (last && queue.size() == 0) {
+            flushFile();
+            file.closeQuietly();
+            completeFlush(flushTicket);
+            return true;
+        }
+        if (flushTicket > flushDone) {
+            flushFile();
+            completeFlush(flushTicket);
+        }
+        if (drained == 0 && !stopping && flushRequested.get() == flushTicket) {
+            LockSupport.parkNanos(this, parkNanos());
+        }
+        return false;
     }
 
     /** Asks the loop to drain what is queued, write it, close the file and end. */
@@ -99,8 +115,8 @@ final class AttackLogWriter implements Runnable {
 
     /** Takes effect before the next batch: events queued before the call may still go to the new file. */
     void reconfigure(Path path, long maxFileSize, int maxFiles) {
-        pendingSettings.set(new AttackLogSettings(path, maxFileSize, maxFiles, settings.queueCapacity(),
-                settings.reopenInterval(), settings.dropReportWindow()));
+        pendingSettings.set(new AttackLogSettings(path, maxFileSize, maxFiles, initial.queueCapacity(),
+                initial.reopenInterval(), initial.dropReportWindow()));
     }
 
     /** Returns a ticket that {@link #awaitFlush} waits for; the caller wakes the thread. */
@@ -259,6 +275,13 @@ final class AttackLogWriter implements Runnable {
     private long parkNanos() {
         long window = Math.min(settings.reopenInterval().toNanos(), settings.dropReportWindow().toNanos());
         return Math.min(window, MAX_PARK_NANOS);
+    }
+
+    private void unexpected(RuntimeException e) {
+        if (!saidUnexpected) {
+            saidUnexpected = true;
+            say("[bulwark] attack log writer: unexpected " + e.getClass().getName() + "; it keeps running");
+        }
     }
 
     private void say(String line) {
