@@ -164,6 +164,33 @@ class AttackLogTest {
     }
 
     @Test
+    void concurrentProducersLoseNothingUncounted() throws Exception {
+        Path file = dir.resolve("attacks.jsonl");
+        AttackLog log = started(settings(file).withQueueCapacity(256));
+        int threads = 4;
+        int perThread = 5_000;
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread producer = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    log.offer(sqlInjection("192.0.2.1").build());
+                }
+            });
+            producers.add(producer);
+            producer.start();
+        }
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        assertThat(log.flush()).isTrue();
+
+        long written = Files.readAllLines(file).stream()
+                .filter(line -> line.contains(EventActions.SQL_INJECTION_BLOCKED)).count();
+        assertThat(written + log.dropped()).isEqualTo((long) threads * perThread);
+        assertThat(written).isPositive();
+    }
+
+    @Test
     void dropsAreReportedOncePerWindow() throws IOException {
         Path file = dir.resolve("attacks.jsonl");
         AttackLog log = log(settings(file).withQueueCapacity(1));
