@@ -1,0 +1,20 @@
+package io.bulwark.agent.log;
+
+/**
+ * The {@code event.action} values the agent writes. Dashboards and alert rules filter on these strings, so they are
+ * part of the log's contract: add new ones, never rename.
+ */
+public final class EventActions {
+    public static final String SQL_INJECTION_BLOCKED = "sql-injection-blocked";
+    public static final String SQL_INJECTION_DETECTED = "sql-injection-detected";
+    public static final String SHELL_INJECTION_BLOCKED = "shell-injection-blocked";
+    public static final String SHELL_INJECTION_DETECTED = "shell-injection-detected";
+    public static final String AUTH_DENIED = "auth-denied";
+    public static final String RATE_LIMITED = "rate-limited";
+    public static final String INPUT_INVALID = "input-invalid";
+    public static final String POLICY_RELOADED = "policy-reloaded";
+    public static final String LOG_EVENTS_DROPPED = "log-events-dropped";
+
+    private EventActions() {
+    }
+}
