@@ -194,7 +194,8 @@ final class RecordBinder {
 
     /** The key a component has in the file: its name, or a {@link JsonProperty} rename where Java reserves it. */
     static String jsonName(RecordComponent component) {
-        JsonProperty property = component.getAnnotation(JsonProperty.class);
+        // JsonProperty does not target record components; Java propagates it to the accessor.
+        JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
         return property == null ? component.getName() : property.value();
     }
 
