@@ -1,0 +1,8 @@
+package io.bulwark.policies.model;
+
+/** Instrumentation groups a policy can switch off, named as in {@code instrumentation.disabled}. */
+public enum HookGroup {
+    SERVLET,
+    JDBC,
+    PROCESS
+}

@@ -1,0 +1,223 @@
+package io.bulwark.policies.model.parse;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bulwark.policies.model.NotInFile;
+import io.bulwark.policies.model.Required;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Binds located nodes to the model's records by their components: strict (unknown keys, wrong JSON types and
+ * nulls are errors; nothing is coerced, so {@code "100"} is not a number) and exhaustive (a bad value is reported
+ * and binding goes on, so one pass finds every error). Jackson's databind was the first choice; it loses
+ * positions for the properties it buffers while building records and stops at the first coercion failure.
+ */
+final class RecordBinder {
+
+    /** Unknown keys that look like an attempt to put a credential in the file get a pointed message. */
+    private static final Set<String> SECRET_LIKE = Set.of("key", "apikey", "secret", "password", "token",
+            "privatekey", "clientsecret", "hmacsecret", "keys");
+
+    private final Problems problems;
+    private final Map<Class<?>, NodeConverter<?>> converters;
+
+    RecordBinder(Problems problems, Map<Class<?>, NodeConverter<?>> converters) {
+        this.problems = problems;
+        this.converters = converters;
+    }
+
+    void report(Node node, FieldPath path, String message) {
+        problems.add(node.position(), path, message);
+    }
+
+    /** A value of {@code type}, or null after reporting why not. */
+    Object bind(Type type, Node node, FieldPath path) {
+        if (node instanceof Node.NullNode) {
+            report(node, path, "null is not allowed; leave the field out instead");
+            return null;
+        }
+        if (type instanceof ParameterizedType generic) {
+            Class<?> raw = (Class<?>) generic.getRawType();
+            Type[] arguments = generic.getActualTypeArguments();
+            if (raw == List.class) {
+                return bindList(arguments[0], node, path);
+            }
+            if (raw == Map.class) {
+                return bindMap(arguments[1], node, path);
+            }
+            throw new IllegalArgumentException("unsupported model type " + type);
+        }
+        Class<?> target = (Class<?>) type;
+        NodeConverter<?> converter = converters.get(target);
+        if (converter != null) {
+            return converter.convert(node, path, this);
+        }
+        if (target == String.class) {
+            return node instanceof Node.StringNode string ? string.value() : mismatch(node, path, "a string");
+        }
+        if (target == Boolean.class) {
+            return node instanceof Node.BooleanNode bool ? bool.value() : mismatch(node, path, "true or false");
+        }
+        if (target == Integer.class) {
+            return bindInteger(node, path);
+        }
+        if (target == BigDecimal.class) {
+            return node instanceof Node.NumberNode number ? number.value() : mismatch(node, path, "a number");
+        }
+        if (target.isEnum()) {
+            return bindEnum(target, node, path);
+        }
+        if (target.isRecord()) {
+            return bindRecord(target, node, path);
+        }
+        throw new IllegalArgumentException("unsupported model type " + type);
+    }
+
+    Object mismatch(Node node, FieldPath path, String expected) {
+        report(node, path, "expected " + expected + ", got " + node.kind());
+        return null;
+    }
+
+    /** The node's text, or null after reporting that it is not a string. */
+    String text(Node node, FieldPath path) {
+        return (String) bind(String.class, node, path);
+    }
+
+    private Integer bindInteger(Node node, FieldPath path) {
+        if (!(node instanceof Node.NumberNode number)) {
+            mismatch(node, path, "a whole number");
+            return null;
+        }
+        if (!number.integral()) {
+            report(node, path, "expected a whole number, got a fraction or exponent");
+            return null;
+        }
+        try {
+            return number.value().intValueExact();
+        } catch (ArithmeticException e) {
+            report(node, path, "number is too large");
+            return null;
+        }
+    }
+
+    private Object bindEnum(Class<?> type, Node node, FieldPath path) {
+        Object[] constants = type.getEnumConstants();
+        String expected = Arrays.stream(constants).map(RecordBinder::wireName).collect(Collectors.joining(", "));
+        if (!(node instanceof Node.StringNode string)) {
+            return mismatch(node, path, "one of " + expected);
+        }
+        for (Object constant : constants) {
+            if (wireName(constant).equals(string.value())) {
+                return constant;
+            }
+        }
+        report(node, path, "must be one of " + expected);
+        return null;
+    }
+
+    /** Enum constants are written in lower case in the file: {@code BLOCK} is {@code "block"}. */
+    static String wireName(Object constant) {
+        return ((Enum<?>) constant).name().toLowerCase(Locale.ROOT);
+    }
+
+    private List<Object> bindList(Type element, Node node, FieldPath path) {
+        if (!(node instanceof Node.ArrayNode array)) {
+            mismatch(node, path, "a list");
+            return null;
+        }
+        List<Object> values = new ArrayList<>(array.items().size());
+        for (int i = 0; i < array.items().size(); i++) {
+            // A failed item stays as null so that the items after it keep their index for later checks.
+            values.add(bind(element, array.items().get(i), path.index(i)));
+        }
+        return values;
+    }
+
+    private Map<String, Object> bindMap(Type valueType, Node node, FieldPath path) {
+        if (!(node instanceof Node.ObjectNode object)) {
+            mismatch(node, path, "an object");
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Node.Member> entry : object.members().entrySet()) {
+            values.put(entry.getKey(), bind(valueType, entry.getValue().value(), path.field(entry.getKey())));
+        }
+        return values;
+    }
+
+    /** Binds an object to a record; components the object omits are null, and reported if {@link Required}. */
+    <T> T bindRecord(Class<T> type, Node node, FieldPath path) {
+        if (!(node instanceof Node.ObjectNode object)) {
+            mismatch(node, path, "an object");
+            return null;
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] arguments = new Object[components.length];
+        Map<String, Integer> indexByName = new LinkedHashMap<>();
+        for (int i = 0; i < components.length; i++) {
+            if (!components[i].isAnnotationPresent(NotInFile.class)) {
+                indexByName.put(jsonName(components[i]), i);
+            }
+        }
+        for (Map.Entry<String, Node.Member> entry : object.members().entrySet()) {
+            String name = entry.getKey();
+            Integer index = indexByName.get(name);
+            if (index == null) {
+                problems.add(entry.getValue().keyPosition(), path.field(name), unknownFieldMessage(name, indexByName));
+                continue;
+            }
+            arguments[index] = bind(components[index].getGenericType(), entry.getValue().value(), path.field(name));
+        }
+        for (int i = 0; i < components.length; i++) {
+            Required required = components[i].getAnnotation(Required.class);
+            String name = jsonName(components[i]);
+            if (required != null && !object.members().containsKey(name)) {
+                String message = required.value().isEmpty() ? "required field is missing" : required.value();
+                problems.add(object.position(), path.field(name), message);
+            }
+        }
+        return construct(type, components, arguments);
+    }
+
+    /** The key a component has in the file: its name, or a {@link JsonProperty} rename where Java reserves it. */
+    static String jsonName(RecordComponent component) {
+        // JsonProperty does not target record components; Java propagates it to the accessor.
+        JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+        return property == null ? component.getName() : property.value();
+    }
+
+    private static String unknownFieldMessage(String name, Map<String, Integer> known) {
+        String message = "unknown field; expected one of " + String.join(", ", known.keySet());
+        if (SECRET_LIKE.contains(name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""))) {
+            message = "unknown field; secrets never sit inline in the policy (API keys are given by sha256, "
+                    + "JWT keys by jwks)";
+        }
+        return message;
+    }
+
+    private static <T> T construct(Class<T> type, RecordComponent[] components, Object[] arguments) {
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            Constructor<T> constructor = type.getDeclaredConstructor(types);
+            return constructor.newInstance(arguments);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("model record " + type.getSimpleName()
+                    + " rejected values the binder accepted", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct model record " + type.getSimpleName(), e);
+        }
+    }
+}
