@@ -1,0 +1,168 @@
+package io.bulwark.policies.injection;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether request inputs changed the structure of a SQL statement or a command about to run
+ * (DESIGN.md, "judge structure, not words"). Stateless and thread-safe; nothing is cached between calls.
+ *
+ * <p>The common case is that no input occurs in the sink text at all: that costs one vectorised
+ * {@code indexOf} per input and no allocation. Text is lexed only when an input occurs in it.
+ *
+ * <p>Inputs that are empty or only whitespace are skipped: whitespace alone cannot add a keyword, an operator or
+ * a program, and such inputs occur in nearly every sink. A single punctuation character is judged like any other
+ * input: alone it stays inside one token (harmless) unless it starts a comment ({@code #} in MySQL), which it then
+ * is reported as.
+ */
+public final class InjectionEngine {
+    /** Above this many inputs, duplicates are skipped through a set; below it a set costs more than it saves. */
+    private static final int DEDUPLICATE_ABOVE = 8;
+
+    public InjectionEngine() {
+    }
+
+    public static SqlDialect dialectOf(String jdbcUrl) {
+        return SqlDialect.fromJdbcUrl(jdbcUrl);
+    }
+
+    /** The first input that changes the statement's structure, explained; null when the statement is clean. */
+    public Finding checkSql(String sql, SqlDialect dialect, List<Input> inputs) {
+        return checkSql(sql, dialect, inputs, null);
+    }
+
+    public Finding checkSql(String sql, SqlDialect dialect, List<Input> inputs, WorkCounter work) {
+        if (sql == null || sql.isEmpty() || inputs == null || inputs.isEmpty()) {
+            return null;
+        }
+        SqlDialect d = dialect == null ? SqlDialect.GENERIC : dialect;
+        SqlStructure primary = null;
+        SqlStructure alternate = null;
+        Set<String> seen = inputs.size() > DEDUPLICATE_ABOVE ? new HashSet<>() : null;
+        for (Input input : inputs) {
+            String value = candidate(input, sql, seen);
+            if (value == null) {
+                continue;
+            }
+            InputMatcher matcher = InputMatcher.of(sql, value, work);
+            int at = matcher.next(0);
+            if (at < 0 || isBlank(value)) {
+                continue;
+            }
+            if (primary == null) {
+                primary = new SqlStructure(SqlLexer.lex(sql, d, work));
+                // Backslash escaping is a server setting too; judge under both readings when it could matter.
+                if (sql.indexOf('\\') >= 0) {
+                    alternate = new SqlStructure(SqlLexer.lex(sql, d, !d.backslashEscapes, work));
+                }
+            }
+            for (; at >= 0; at = matcher.next(at + 1)) {
+                int end = at + value.length();
+                Finding finding = sqlFinding(primary, input, at, end, d, false);
+                if (finding == null && alternate != null) {
+                    finding = sqlFinding(alternate, input, at, end, d, true);
+                }
+                if (finding != null) {
+                    return finding;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Finding sqlFinding(SqlStructure structure, Input input, int start, int end, SqlDialect dialect,
+                                      boolean alternateEscapes) {
+        String reason = structure.judge(start, end);
+        if (reason == null) {
+            return null;
+        }
+        String name = dialect.name().toLowerCase(Locale.ROOT);
+        if (alternateEscapes) {
+            name += dialect.backslashEscapes ? " (no backslash escapes)" : " (backslash escapes)";
+        }
+        return new Finding("sql", input, start, end, structure.masked(), structure.spanned(start, end), name,
+                reason);
+    }
+
+    /** The first input that changes what the command runs, explained; null when the command is clean. */
+    public Finding checkCommand(String[] argv, List<Input> inputs) {
+        return checkCommand(argv, inputs, null);
+    }
+
+    public Finding checkCommand(String[] argv, List<Input> inputs, WorkCounter work) {
+        if (argv == null || argv.length == 0 || inputs == null || inputs.isEmpty()) {
+            return null;
+        }
+        CommandLine command = null;
+        ArgvStructure argvStructure = null;
+        ShellTokens scriptTokens = null;
+        ShellStructure scriptStructure = null;
+        Set<String> seen = inputs.size() > DEDUPLICATE_ABOVE ? new HashSet<>() : null;
+        String line = null;
+        for (Input input : inputs) {
+            if (line == null) {
+                command = CommandLine.of(argv);
+                line = command.line;
+            }
+            String value = candidate(input, line, seen);
+            if (value == null) {
+                continue;
+            }
+            InputMatcher matcher = InputMatcher.of(line, value, work);
+            int at = matcher.next(0);
+            if (at < 0 || isBlank(value)) {
+                continue;
+            }
+            if (argvStructure == null) {
+                argvStructure = new ArgvStructure(command);
+                if (command.syntax != null) {
+                    scriptTokens = ShellLexer.lex(command.script(), command.syntax, work);
+                    scriptStructure = new ShellStructure(scriptTokens);
+                }
+            }
+            for (; at >= 0; at = matcher.next(at + 1)) {
+                int end = at + value.length();
+                String reason = argvStructure.judge(at, end);
+                boolean inScript = scriptStructure != null && at >= command.scriptStart && end <= command.scriptEnd;
+                if (reason == null && inScript) {
+                    reason = scriptStructure.judge(at - command.scriptStart, end - command.scriptStart);
+                }
+                if (reason != null) {
+                    List<String> tokens = inScript
+                            ? scriptStructure.spanned(at - command.scriptStart, end - command.scriptStart)
+                            : argvStructure.spanned(at, end);
+                    String dialect = inScript ? command.syntax.name().toLowerCase(Locale.ROOT) : "argv";
+                    return new Finding("shell", input, at, end, argvStructure.masked(scriptTokens), tokens, dialect,
+                            reason);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The input's value when it could occur in {@code text} and was not checked already; else null. */
+    private static String candidate(Input input, String text, Set<String> seen) {
+        if (input == null) {
+            return null;
+        }
+        String value = input.value();
+        if (value == null || value.isEmpty() || value.length() > text.length()) {
+            return null;
+        }
+        if (seen != null && !seen.add(value)) {
+            return null;
+        }
+        return value;
+    }
+
+    private static boolean isBlank(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!Character.isWhitespace(value.charAt(i)) && !Character.isSpaceChar(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

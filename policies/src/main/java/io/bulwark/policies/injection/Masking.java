@@ -1,0 +1,18 @@
+package io.bulwark.policies.injection;
+
+/** Bounds what a finding carries into the log: an attacker must not be able to make one event arbitrarily large. */
+final class Masking {
+    static final int MAX_SINK_CHARS = 2048;
+    private static final int MAX_TOKEN_CHARS = 64;
+
+    private Masking() {
+    }
+
+    static String clip(String s) {
+        return s.length() <= MAX_TOKEN_CHARS ? s : s.substring(0, MAX_TOKEN_CHARS) + "…";
+    }
+
+    static String clipTo(CharSequence s, int maxChars) {
+        return s.length() <= maxChars ? s.toString() : s.subSequence(0, maxChars) + "…";
+    }
+}
