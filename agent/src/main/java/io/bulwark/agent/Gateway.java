@@ -14,6 +14,7 @@ import io.bulwark.instrumentation.servlet.ServletAccess;
 import io.bulwark.policies.injection.Finding;
 import io.bulwark.policies.injection.Input;
 import io.bulwark.policies.model.Mode;
+import io.bulwark.policies.model.Protection;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -92,7 +93,7 @@ final class Gateway extends Dispatcher {
         if (context == null || sql == null) {
             return; // outside a request nothing the client sent can reach the statement
         }
-        Mode mode = context.policy.sqlMode(context.method, context.uri);
+        Mode mode = context.policy.mode(Protection.SQL_INJECTION, context.route());
         if (mode == Mode.OFF) {
             return;
         }
@@ -113,7 +114,7 @@ final class Gateway extends Dispatcher {
         if (context == null || command == null) {
             return;
         }
-        Mode mode = context.policy.shellMode(context.method, context.uri);
+        Mode mode = context.policy.mode(Protection.SHELL_INJECTION, context.route());
         if (mode == Mode.OFF) {
             return;
         }
@@ -134,7 +135,7 @@ final class Gateway extends Dispatcher {
 
     private List<Input> inputs(RequestContext context) {
         try {
-            return context.policy.withoutAllowed(context.method, context.uri, context.inputs());
+            return context.policy.withoutAllowed(context.route(), context.inputs());
         } catch (Throwable t) {
             diagnostics.error("reading request inputs", t);
             return List.of();

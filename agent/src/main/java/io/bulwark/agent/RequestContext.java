@@ -26,6 +26,7 @@ final class RequestContext {
     final RequestContext outer;
 
     private List<Input> inputs;
+    private ActivePolicy.RouteMatch route;
     private volatile String blockedEventId;
     private volatile int blockedStatus;
     private volatile String blockedKind;
@@ -40,6 +41,14 @@ final class RequestContext {
         this.method = access.method(request);
         this.uri = access.requestUri(request);
         this.clientIp = access.remoteAddr(request);
+    }
+
+    /** The matched route, found once per request. */
+    ActivePolicy.RouteMatch route() {
+        if (route == null) {
+            route = policy.route(method, uri == null ? "/" : uri);
+        }
+        return route;
     }
 
     List<Input> inputs() throws Throwable {

@@ -13,6 +13,7 @@ public final class EventActions {
     public static final String RATE_LIMITED = "rate-limited";
     public static final String INPUT_INVALID = "input-invalid";
     public static final String POLICY_RELOADED = "policy-reloaded";
+    public static final String POLICY_RELOAD_REJECTED = "policy-reload-rejected";
     public static final String LOG_EVENTS_DROPPED = "log-events-dropped";
 
     private EventActions() {

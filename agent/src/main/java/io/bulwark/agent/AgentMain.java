@@ -1,0 +1,112 @@
+package io.bulwark.agent;
+
+import io.bulwark.agent.log.AttackLog;
+import io.bulwark.agent.log.AttackLogSettings;
+import io.bulwark.bootstrap.Bridge;
+import io.bulwark.policies.model.HookGroup;
+import io.bulwark.policies.model.Mode;
+import io.bulwark.policies.model.Policy;
+import io.bulwark.policies.model.Protection;
+import io.bulwark.policies.model.parse.PolicyError;
+import io.bulwark.policies.model.parse.PolicyParseResult;
+import io.bulwark.policies.model.parse.PolicyParser;
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The agent's start inside its own class loader: find and check the policy, open the attack log, install the
+ * dispatcher, then the hooks. Order matters: the dispatcher is live before the first hooked class can run, so no
+ * request is ever served by a hook that has nothing behind it.
+ */
+public final class AgentMain {
+
+    /** Same value as the launcher's: the JVM stops rather than run an API its operator thinks is protected. */
+    static final int EXIT_BAD_POLICY = 78;
+    static final String VERSION = AgentMain.class.getPackage().getImplementationVersion() != null
+            ? AgentMain.class.getPackage().getImplementationVersion() : "0.1.0";
+
+    private static final long POLL_MILLIS = Long.getLong("bulwark.policy.pollMillis", 1000L);
+
+    private AgentMain() {
+    }
+
+    public static int start(String rawArgs, Instrumentation inst, File agentJar, boolean attached) {
+        Diagnostics diagnostics = new Diagnostics(System.err);
+        AgentArgs args;
+        try {
+            args = AgentArgs.parse(rawArgs);
+        } catch (IllegalArgumentException e) {
+            diagnostics.say(e.getMessage());
+            return EXIT_BAD_POLICY;
+        }
+        Path workingDir = Path.of("").toAbsolutePath();
+        PolicyDiscovery.Found found = PolicyDiscovery.find(args, System.getProperties(), workingDir);
+        Policy policy;
+        if (found == null) {
+            policy = Policy.builtInDefault();
+        } else {
+            if (!Files.isRegularFile(found.file())) {
+                diagnostics.say("policy file " + found.file() + " (named by the " + found.how()
+                        + ") does not exist; stopping, since the app must not run unprotected by mistake");
+                return EXIT_BAD_POLICY;
+            }
+            PolicyParseResult result = PolicyParser.parse(found.file());
+            if (!result.isValid()) {
+                StringBuilder report = new StringBuilder();
+                for (PolicyError error : result.errors()) {
+                    report.append("\n  ").append(error);
+                }
+                diagnostics.say("policy " + found.file() + " is invalid; the app will not start until it is fixed:"
+                        + report);
+                return EXIT_BAD_POLICY;
+            }
+            policy = result.policy().orElseThrow();
+        }
+
+        AttackLog log = new AttackLog(AttackLogSettings.of(logPath(policy, workingDir),
+                policy.log().maxFileSize().bytes(), policy.log().maxFiles()), System.err::println, Clock.systemUTC());
+        log.start();
+        ActivePolicy active = new ActivePolicy(policy);
+        AgentState state = new AgentState(found == null ? null : found.file(), workingDir, active, log, diagnostics);
+        Bridge.install(new Gateway(state::policy, state::log, diagnostics));
+
+        Set<String> disabled = new HashSet<>();
+        for (HookGroup group : HookGroup.values()) {
+            if (!policy.instrumentation().isEnabled(group)) {
+                disabled.add(group.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        AgentInstaller.install(inst, AgentInstaller.modules(), disabled, diagnostics);
+
+        if (found != null) {
+            new PolicyWatcher(found.file().toFile(), POLL_MILLIS, state::reload).start();
+        }
+        diagnostics.say(banner(policy, found, logPath(policy, workingDir), attached));
+        return 0;
+    }
+
+    static Path logPath(Policy policy, Path workingDir) {
+        return workingDir.resolve(policy.log().path()).normalize();
+    }
+
+    private static String banner(Policy policy, PolicyDiscovery.Found found, Path log, boolean attached) {
+        String modes = "sql " + mode(policy, Protection.SQL_INJECTION) + ", shell "
+                + mode(policy, Protection.SHELL_INJECTION);
+        String from = found == null
+                ? "no policy file found, built-in default (injection blocked, no authentication, no rate limits)"
+                : "policy " + found.file();
+        return "Bulwark " + VERSION + (attached ? " attached" : "") + ": " + from + "; " + modes
+                + "; attack log " + log;
+    }
+
+    private static String mode(Policy policy, Protection protection) {
+        Mode mode = policy.effectiveMode(protection, null);
+        return mode.name().toLowerCase(Locale.ROOT);
+    }
+}
