@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,9 +41,12 @@ public final class DemoProcess implements AutoCloseable {
         ForkedJvm jvm = command.start();
         Optional<String> line = jvm.awaitStdoutLine(l -> LISTENING.matcher(l).find(), STARTUP_TIMEOUT);
         if (line.isEmpty()) {
+            // Its stdout ended or time ran out; a JVM that died is reaped within moments, a hung one is not.
+            OptionalInt exit = jvm.awaitExit(Duration.ofSeconds(5));
+            String why = exit.isPresent() ? "exited with code " + exit.getAsInt() + " before listening"
+                : "did not start listening within " + STARTUP_TIMEOUT;
             jvm.close();
-            throw new IllegalStateException("the demo did not start listening within " + STARTUP_TIMEOUT + "\n"
-                + jvm.describe());
+            throw new IllegalStateException("the demo " + why + "\n" + jvm.describe());
         }
         Matcher matcher = LISTENING.matcher(line.get());
         matcher.find();
