@@ -1,5 +1,7 @@
 package io.bulwark.it.support;
 
+import java.nio.file.Path;
+
 /**
  * Attack inputs against the demo's deliberate flaws, shared by the tests that show them working without the agent
  * and blocked with it.
@@ -28,7 +30,7 @@ public final class DemoAttacks {
     }
 
     /** Ping: runs a second command that creates the given file. */
-    public static String pingTouch(java.nio.file.Path marker) {
+    public static String pingTouch(Path marker) {
         return "127.0.0.1; touch " + marker;
     }
 }
