@@ -1,0 +1,37 @@
+package io.bulwark.it.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The built artifacts the tests run, located through the system properties failsafe sets. */
+public final class TestJars {
+
+    private TestJars() {
+    }
+
+    public static Path agent() {
+        return existing("bulwark.agent.jar");
+    }
+
+    public static Path demo() {
+        return existing("bulwark.demo.jar");
+    }
+
+    /** integration-tests/demo/bulwark-policy.json, the policy a user of the demo starts from. */
+    public static Path demoPolicy() {
+        return existing("bulwark.demo.policy");
+    }
+
+    private static Path existing(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run through failsafe"
+                + " (mvn -pl integration-tests -am verify)");
+        }
+        Path path = Path.of(value);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(property + " points to " + path + ", which does not exist: build first");
+        }
+        return path;
+    }
+}
