@@ -39,12 +39,18 @@ public final class CidrBlock {
 
     /**
      * Whether an address (4 or 16 bytes, as from {@code InetAddress.getAddress()}) lies in this block. An IPv4
-     * block also contains the IPv4-mapped form {@code ::ffff:a.b.c.d}, which dual-stack servers report.
+     * address and its IPv4-mapped form {@code ::ffff:a.b.c.d} are the same client: dual-stack servers report the
+     * latter, while {@code InetAddress} turns it into the former, so either block form matches either.
      */
     public boolean contains(byte[] address) {
         byte[] candidate = address;
         if (network.length == 4 && address.length == 16 && isIpv4Mapped(address)) {
             candidate = Arrays.copyOfRange(address, 12, 16);
+        } else if (network.length == 16 && address.length == 4) {
+            candidate = new byte[16];
+            candidate[10] = (byte) 0xFF;
+            candidate[11] = (byte) 0xFF;
+            System.arraycopy(address, 0, candidate, 12, 4);
         }
         if (candidate.length != network.length) {
             return false;
