@@ -197,7 +197,9 @@ final class Gateway extends Dispatcher {
     }
 
     private static boolean isPlumbing(String className) {
-        return className.startsWith("io.bulwark.") || className.startsWith("java.") || className.startsWith("jdk.")
+        return className.startsWith("io.bulwark.agent.") || className.startsWith("io.bulwark.bootstrap.")
+                || className.startsWith("io.bulwark.instrumentation.") || className.startsWith("io.bulwark.policies.")
+                || className.startsWith("io.bulwark.shaded.") || className.startsWith("java.") || className.startsWith("jdk.")
                 || className.startsWith("sun.") || className.startsWith("com.zaxxer.hikari.")
                 || className.startsWith("org.h2.jdbc.") || className.startsWith("org.postgresql.jdbc.")
                 || className.startsWith("org.mariadb.jdbc.") || className.startsWith("com.mysql.cj.jdbc.");

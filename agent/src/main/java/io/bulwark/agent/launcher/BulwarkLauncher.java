@@ -4,7 +4,6 @@ import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
-import java.util.jar.JarFile;
 
 /**
  * The only class the system class loader loads from the agent jar. It checks the JVM, puts the bootstrap bridge on
@@ -63,7 +62,7 @@ public final class BulwarkLauncher {
                 return;
             }
             File jar = agentJar();
-            inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            BootstrapInjector.inject(inst, jar);
             ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
             Method main = loader.loadClass(AGENT_MAIN)
                     .getMethod("start", String.class, Instrumentation.class, File.class, boolean.class);

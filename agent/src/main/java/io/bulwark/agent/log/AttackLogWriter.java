@@ -97,6 +97,10 @@ final class AttackLogWriter implements Runnable {
         if (flushTicket > flushDone) {
             flushFile();
             completeFlush(flushTicket);
+        } else if (drained > 0 && queue.size() == 0) {
+            // caught up: put the lines on disk now, so `tail -f` and log shippers see an attack as it happens;
+            // under a flood the queue rarely empties and writes stay batched
+            flushFile();
         }
         if (drained == 0 && !stopping && flushRequested.get() == flushTicket) {
             LockSupport.parkNanos(this, parkNanos());
