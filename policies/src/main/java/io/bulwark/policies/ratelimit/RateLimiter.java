@@ -1,0 +1,104 @@
+package io.bulwark.policies.ratelimit;
+
+import io.bulwark.policies.ratelimit.StoreVerdict.BucketReading;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whether a request fits within all its limits. A request is counted once against each distinct limit; when
+ * any limit refuses it, none is charged (see {@link RateLimitStore#tryConsume}).
+ */
+public final class RateLimiter {
+
+    /** What a refusal by a failed store's {@code deny} mode tells the client to wait. */
+    static final long STORE_FAILURE_RETRY_SECONDS = 1;
+
+    private final RateLimitStore store;
+
+    public RateLimiter(RateLimitStore store) {
+        this.store = store;
+    }
+
+    /** An embedded limiter holding at most {@link LocalStore#DEFAULT_MAX_BUCKETS} buckets. */
+    public static RateLimiter local() {
+        return new RateLimiter(new LocalStore());
+    }
+
+    public RateLimitStore store() {
+        return store;
+    }
+
+    /**
+     * @param limits   the limits that apply to this request (global, then route); a name listed twice counts once
+     * @param keys     what the request offers to key on
+     * @param nowNanos a {@link System#nanoTime()} reading
+     */
+    public RateLimitDecision decide(List<LimitSpec> limits, RequestKeys keys, long nowNanos) {
+        if (limits.isEmpty()) {
+            return RateLimitDecision.NO_LIMITS;
+        }
+        List<LimitSpec> distinct = distinctByName(limits);
+        int n = distinct.size();
+        String[] bucketKeys = new String[n];
+        for (int i = 0; i < n; i++) {
+            bucketKeys[i] = BucketKeys.of(distinct.get(i), keys);
+        }
+        String policyHeader = policyHeader(distinct);
+        StoreVerdict verdict = store.tryConsume(distinct, List.of(bucketKeys), nowNanos);
+        if (verdict.unavailable()) {
+            return new RateLimitDecision(verdict.admitted(), null, verdict.admitted() ? null : bucketKeys[0],
+                    verdict.admitted() ? 0 : STORE_FAILURE_RETRY_SECONDS, List.of(), true, policyHeader);
+        }
+        LimitStatus[] statuses = new LimitStatus[n];
+        int refusing = -1;
+        for (int i = 0; i < n; i++) {
+            BucketReading reading = verdict.readings().get(i);
+            statuses[i] = new LimitStatus(distinct.get(i), reading.remaining(), reading.nanosUntilFull());
+            if (!verdict.admitted() && reading.remaining() < 1
+                    && (refusing < 0 || reading.nanosUntilToken() > verdict.readings().get(refusing).nanosUntilToken())) {
+                refusing = i;
+            }
+        }
+        if (verdict.admitted()) {
+            return new RateLimitDecision(true, null, null, 0, List.of(statuses), false, policyHeader);
+        }
+        if (refusing < 0) {
+            throw new IllegalStateException("store refused a request with a token left in every bucket");
+        }
+        long retryAfter = RateLimitHeaders.retryAfterSeconds(verdict.readings().get(refusing).nanosUntilToken());
+        return new RateLimitDecision(false, distinct.get(refusing), bucketKeys[refusing], retryAfter,
+                List.of(statuses), false, policyHeader);
+    }
+
+    private static List<LimitSpec> distinctByName(List<LimitSpec> limits) {
+        int n = limits.size();
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                if (limits.get(i).name().equals(limits.get(j).name())) {
+                    List<LimitSpec> distinct = new ArrayList<>(n);
+                    for (LimitSpec spec : limits) {
+                        if (distinct.stream().noneMatch(seen -> seen.name().equals(spec.name()))) {
+                            distinct.add(spec);
+                        }
+                    }
+                    return distinct;
+                }
+            }
+        }
+        return limits;
+    }
+
+    private static String policyHeader(List<LimitSpec> limits) {
+        if (limits.size() == 1) {
+            return limits.get(0).policyItem();
+        }
+        StringBuilder header = new StringBuilder();
+        for (LimitSpec spec : limits) {
+            if (header.length() > 0) {
+                header.append(", ");
+            }
+            header.append(spec.policyItem());
+        }
+        return header.toString();
+    }
+}

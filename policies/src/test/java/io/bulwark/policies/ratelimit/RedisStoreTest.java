@@ -1,0 +1,209 @@
+package io.bulwark.policies.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.policies.ratelimit.RedisSettings.FailureMode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+/** Against a real Redis server (the binary shipped by embedded-redis), on loopback. */
+class RedisStoreTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(200);
+
+    private int port;
+    private RedisServer redis;
+    private final List<String> outages = new CopyOnWriteArrayList<>();
+    private final List<RedisStore> stores = new ArrayList<>();
+
+    @BeforeEach
+    void startRedis() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
+                .setting("appendonly no").build();
+        redis.start();
+    }
+
+    @AfterEach
+    void stopAll() throws IOException {
+        stores.forEach(RedisStore::close);
+        if (redis.isActive()) {
+            redis.stop();
+        }
+    }
+
+    @Test
+    void limitPlusFirstRequestIsRefusedWithTheWaitForTheNextToken() {
+        RateLimiter limiter = new RateLimiter(connectedStore(FailureMode.ALLOW));
+        LimitSpec two = LimitSpec.of("two", List.of("ip"), 2, Duration.ofSeconds(10), null);
+        RequestKeys client = RequestKeys.ofIp("198.51.100.7", "/a");
+        assertThat(limiter.decide(List.of(two), client, 0).statuses().get(0).remaining()).isEqualTo(1);
+        assertThat(limiter.decide(List.of(two), client, 0).admitted()).isTrue();
+        RateLimitDecision refused = limiter.decide(List.of(two), client, 0);
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.storeUnavailable()).isFalse();
+        assertThat(refused.rejectedBy()).isSameAs(two);
+        assertThat(refused.retryAfterSeconds()).isBetween(4L, 5L);
+        assertThat(refused.statusHeader()).matches("\"two\";r=0;t=(9|10)");
+    }
+
+    @Test
+    void refusalByOneLimitChargesNoneOfTheOthers() {
+        RateLimiter limiter = new RateLimiter(connectedStore(FailureMode.ALLOW));
+        LimitSpec perIp = LimitSpec.of("per-ip", List.of("ip"), 10, Duration.ofMinutes(1), null);
+        LimitSpec perCaller = LimitSpec.of("per-caller", List.of("subject"), 1, Duration.ofMinutes(1), null);
+        RequestKeys alice = new RequestKeys("198.51.100.7", null, "alice", "/a", null);
+        assertThat(limiter.decide(List.of(perIp, perCaller), alice, 0).admitted()).isTrue();
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.decide(List.of(perIp, perCaller), alice, 0).rejectedBy()).isSameAs(perCaller);
+        }
+        assertThat(limiter.decide(List.of(perIp), alice, 0).statuses().get(0).remaining()).isEqualTo(8);
+    }
+
+    @Test
+    void twoStoresSharingOneLimitAdmitExactlyTheLimitTogether() throws Exception {
+        LimitSpec shared = LimitSpec.of("shared", List.of("route"), 50, Duration.ofHours(1), null);
+        List<RateLimiter> nodes = List.of(new RateLimiter(connectedStore(FailureMode.ALLOW)),
+                new RateLimiter(connectedStore(FailureMode.ALLOW)));
+        int threadsPerNode = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(threadsPerNode * nodes.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (RateLimiter node : nodes) {
+                for (int t = 0; t < threadsPerNode; t++) {
+                    Callable<Integer> worker = () -> {
+                        start.await();
+                        int admitted = 0;
+                        for (int i = 0; i < 60; i++) {
+                            RateLimitDecision decision =
+                                    node.decide(List.of(shared), RequestKeys.ofIp("10.0.0." + i, "/hot"), 0);
+                            assertThat(decision.storeUnavailable()).isFalse();
+                            admitted += decision.admitted() ? 1 : 0;
+                        }
+                        return admitted;
+                    };
+                    results.add(pool.submit(worker));
+                }
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> result : results) {
+                total += result.get();
+            }
+            assertThat(total).isEqualTo(50);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void outageFollowsTheFailureModeWithinTheTimeoutIsReportedOnceAndRecovers() throws Exception {
+        RateLimiter allowing = new RateLimiter(connectedStore(FailureMode.ALLOW));
+        RateLimiter denying = new RateLimiter(connectedStore(FailureMode.DENY));
+        LimitSpec one = LimitSpec.of("one", List.of("ip"), 1, Duration.ofHours(1), null);
+        RequestKeys client = RequestKeys.ofIp("198.51.100.7", "/a");
+        assertThat(allowing.decide(List.of(one), client, 0).admitted()).isTrue();
+        assertThat(denying.decide(List.of(one), client, 0).admitted()).isFalse();
+
+        redis.stop();
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            RateLimitDecision allowed = allowing.decide(List.of(one), client, 0);
+            RateLimitDecision denied = denying.decide(List.of(one), client, 0);
+            long elapsed = System.nanoTime() - start;
+            assertThat(elapsed).isLessThan(2 * TIMEOUT.toNanos() + 100_000_000L);
+            assertThat(allowed.admitted()).isTrue();
+            assertThat(allowed.storeUnavailable()).isTrue();
+            assertThat(denied.admitted()).isFalse();
+            assertThat(denied.storeUnavailable()).isTrue();
+            assertThat(denied.retryAfterSeconds()).isEqualTo(1);
+        }
+        assertThat(outages).containsExactly("down 127.0.0.1", "down 127.0.0.1");
+
+        redis.start();
+        // A restarted Redis has an empty script cache and empty buckets; both stores reconnect on their own.
+        awaitTrue(() -> !allowing.decide(List.of(one), RequestKeys.ofIp("203.0.113.1", "/a"), 0).storeUnavailable());
+        awaitTrue(() -> !denying.decide(List.of(one), RequestKeys.ofIp("203.0.113.2", "/a"), 0).storeUnavailable());
+        assertThat(allowing.decide(List.of(one), client, 0).admitted()).isTrue();
+        assertThat(allowing.decide(List.of(one), client, 0).admitted()).isFalse();
+        assertThat(outages).hasSize(4).endsWith("up 127.0.0.1", "up 127.0.0.1");
+    }
+
+    @Test
+    void redisAbsentAtStartDecidesByFailureModeAndConnectsLater() throws Exception {
+        redis.stop();
+        RedisStore store = store(FailureMode.DENY);
+        RateLimiter limiter = new RateLimiter(store);
+        LimitSpec one = LimitSpec.of("one", List.of("ip"), 1, Duration.ofHours(1), null);
+        RateLimitDecision denied = limiter.decide(List.of(one), RequestKeys.ofIp("198.51.100.7", "/a"), 0);
+        assertThat(denied.admitted()).isFalse();
+        assertThat(denied.storeUnavailable()).isTrue();
+        redis.start();
+        awaitTrue(() -> limiter.decide(List.of(one), RequestKeys.ofIp("198.51.100.7", "/a"), 0).admitted());
+        assertThat(outages).containsExactly("down 127.0.0.1", "up 127.0.0.1");
+    }
+
+    @Test
+    void passwordsInTheUriAreRedacted() {
+        assertThat(new RedisSettings("redis://user:s3cret@cache:6379/0", null, null).redactedUri())
+                .isEqualTo("redis://***@cache:6379/0");
+        assertThat(new RedisSettings("redis://cache:6379", null, null).redactedUri()).isEqualTo("redis://cache:6379");
+    }
+
+    private RedisStore connectedStore(FailureMode mode) {
+        RedisStore store = store(mode);
+        awaitTrue(store::healthy);
+        return store;
+    }
+
+    private RedisStore store(FailureMode mode) {
+        RedisStore store = new RedisStore(new RedisSettings("redis://127.0.0.1:" + port, TIMEOUT, mode),
+                new RedisStore.OutageListener() {
+                    @Override
+                    public void unavailable(String redactedUri, Throwable cause) {
+                        outages.add("down " + host(redactedUri));
+                    }
+
+                    @Override
+                    public void recovered(String redactedUri) {
+                        outages.add("up " + host(redactedUri));
+                    }
+                });
+        stores.add(store);
+        return store;
+    }
+
+    private static String host(String uri) {
+        return uri.substring("redis://".length(), uri.lastIndexOf(':'));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 15s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
