@@ -42,6 +42,7 @@ final class AgentInstaller {
 
     static ResettableClassFileTransformer install(Instrumentation inst, Collection<InstrumentationModule> modules,
                                                   Set<String> disabled, Diagnostics diagnostics) {
+        keepByteBuddyOffUnsafe();
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -68,6 +69,18 @@ final class AgentInstaller {
             }
         }
         return hooks == 0 ? null : builder.installOn(inst);
+    }
+
+    /**
+     * Byte Buddy's default set-up probes {@code sun.misc.Unsafe} for class injection (its "nexus"), which JDK 24+
+     * announces with a warning in the app's stderr. The agent injects nothing through Byte Buddy (advice is inlined,
+     * the bridge is defined by the launcher), so both probes are switched off. The property names are Byte Buddy's
+     * own, relocated with it, so an app's own Byte Buddy is not affected.
+     */
+    private static void keepByteBuddyOffUnsafe() {
+        String base = AgentBuilder.class.getPackageName().replace(".agent.builder", "");
+        System.setProperty(base + ".nexus.disabled", "true");
+        System.setProperty(base + ".safe", "true");
     }
 
     /**

@@ -65,13 +65,11 @@ final class Gateway extends Dispatcher {
     public Throwable servletExit(Object scope, Object request, Object response, Throwable thrown) {
         RequestContext context = (RequestContext) scope;
         try {
-            String eventId = context.blockedEventId();
-            if (eventId != null && !context.access.isCommitted(response)) {
-                ProblemResponse problem = ProblemResponse.injectionBlocked(context.blockedKind(), eventId);
-                context.access.writeResponse(response, problem.status(), problem.headers(),
-                        ProblemResponse.CONTENT_TYPE, problem.body());
-                if (causedByBlock(thrown)) {
-                    // the block exception only travelled up to here; the container must not log it as an app error
+            if (context.blockedEventId() != null) {
+                if (context.answered() || answer(context)) {
+                    // The request was refused and answered; what the app threw afterwards (our block exception, or
+                    // its own failure to write to a response that is no longer its) must not reach the container,
+                    // which would log it as an app error.
                     thrown = null;
                 }
             }
@@ -85,6 +83,27 @@ final class Gateway extends Dispatcher {
             }
         }
         return thrown;
+    }
+
+    /**
+     * Answers a blocked request with its problem response, unless the app already committed its own response
+     * (then the block exception alone ends it). Done at the sink, before the exception is thrown, because an app
+     * that catches the exception usually writes and commits an error of its own before the servlet returns.
+     */
+    private boolean answer(RequestContext context) {
+        try {
+            if (context.access.isCommitted(context.response)) {
+                return false;
+            }
+            ProblemResponse problem = ProblemResponse.injectionBlocked(context.blockedKind(), context.blockedEventId());
+            context.access.writeResponse(context.response, problem.status(), problem.headers(),
+                    ProblemResponse.CONTENT_TYPE, problem.body());
+            context.answered(true);
+            return true;
+        } catch (Throwable t) {
+            diagnostics.error("writing the block response", t);
+            return false;
+        }
     }
 
     @Override
@@ -125,6 +144,14 @@ final class Gateway extends Dispatcher {
         Finding finding = context.policy.injection().checkCommand(command, inputs);
         if (finding != null) {
             onInjection(context, finding, mode);
+        }
+    }
+
+    @Override
+    public void bodyRead(byte[] buffer, int offset, int count) {
+        RequestContext context = CURRENT.get();
+        if (context != null) {
+            context.bodyRead(buffer, offset, count);
         }
     }
 
@@ -171,6 +198,7 @@ final class Gateway extends Dispatcher {
         if (block) {
             event.statusCode(403);
             context.block(eventId, 403, finding.kind());
+            answer(context);
         }
         log.get().offer(event.build());
         if (block) {

@@ -3,7 +3,10 @@ package io.bulwark.agent;
 import io.bulwark.instrumentation.servlet.ServletAccess;
 import io.bulwark.instrumentation.servlet.ServletInputs;
 import io.bulwark.policies.injection.Input;
+import io.bulwark.policies.injection.JsonBodyInputs;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One request's state, from the outermost servlet entry to its exit. It rides on the request as an attribute (so
@@ -26,10 +29,13 @@ final class RequestContext {
     final RequestContext outer;
 
     private List<Input> inputs;
+    private int inputsBodyLength = -1;
+    private BodyCopy body;
     private ActivePolicy.RouteMatch route;
     private volatile String blockedEventId;
     private volatile int blockedStatus;
     private volatile String blockedKind;
+    private volatile boolean answered;
 
     RequestContext(ServletAccess access, Object request, Object response, ActivePolicy policy, RequestContext outer)
             throws Throwable {
@@ -51,11 +57,48 @@ final class RequestContext {
         return route;
     }
 
+    /**
+     * The request's inputs, gathered on first use and again only if the app has read more of the body since: the
+     * sink sees the body as far as the app has read it.
+     */
     List<Input> inputs() throws Throwable {
-        if (inputs == null) {
-            inputs = ServletInputs.collect(access, request);
+        int bodyLength = body == null ? 0 : body.length();
+        if (inputs == null || bodyLength != inputsBodyLength) {
+            List<Input> gathered = ServletInputs.collect(access, request);
+            if (bodyLength > 0 && isJson(header("Content-Type"))) {
+                gathered = new ArrayList<>(gathered);
+                gathered.addAll(JsonBodyInputs.parse(body.bytes(), bodyLength,
+                        ServletInputs.MAX_INPUTS - Math.min(gathered.size(), ServletInputs.MAX_INPUTS)));
+            }
+            inputs = gathered;
+            inputsBodyLength = bodyLength;
         }
         return inputs;
+    }
+
+    void bodyRead(byte[] buffer, int offset, int count) {
+        if (body == null) {
+            body = new BodyCopy(policy.model().injection().maxScanBytes().bytes());
+        }
+        body.append(buffer, offset, count);
+    }
+
+    /** True when the app read more body than the scan limit. */
+    boolean bodyOverflowed() {
+        return body != null && body.overflowed();
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        if (semicolon >= 0) {
+            type = type.substring(0, semicolon);
+        }
+        type = type.trim();
+        return type.equals("application/json") || type.endsWith("+json");
     }
 
     String header(String name) {
@@ -83,6 +126,15 @@ final class RequestContext {
 
     String blockedEventId() {
         return blockedEventId;
+    }
+
+    /** True once the agent wrote its own response: the app's later output goes nowhere. */
+    boolean answered() {
+        return answered;
+    }
+
+    void answered(boolean value) {
+        this.answered = value;
     }
 
     String blockedKind() {

@@ -81,6 +81,35 @@ public final class Bridge {
         CallDepth.SQL.decrement();
     }
 
+    /** Entry of a request-body read ({@code ServletInputStream.read}); pair with a {@code bodyRead*} exit. */
+    public static void bodyEnter() {
+        CallDepth.BODY.increment();
+    }
+
+    /** Exit of {@code read(byte[], int, int)}: {@code count} bytes were read into {@code buffer} at {@code offset}. */
+    public static void bodyRead(byte[] buffer, int offset, int count) {
+        if (CallDepth.BODY.decrement() != 0 || count <= 0 || AgentThread.isCurrent()) {
+            return;
+        }
+        try {
+            dispatcher.bodyRead(buffer, offset, count);
+        } catch (Throwable t) {
+            dispatcher.adviceError("request body", t);
+        }
+    }
+
+    /** Exit of {@code read()}: one byte, or -1 at the end. */
+    public static void bodyReadByte(int value) {
+        if (CallDepth.BODY.decrement() != 0 || value < 0 || AgentThread.isCurrent()) {
+            return;
+        }
+        try {
+            dispatcher.bodyRead(new byte[] {(byte) value}, 0, 1);
+        } catch (Throwable t) {
+            dispatcher.adviceError("request body", t);
+        }
+    }
+
     /** {@code java.lang.ProcessImpl.start}: every way the JDK starts a process passes through it. */
     public static void processStart(String[] command) {
         if (AgentThread.isCurrent() || CallDepth.AGENT.get() > 0) {

@@ -8,6 +8,8 @@ package io.bulwark.bootstrap;
 public final class CallDepth {
     public static final CallDepth SQL = new CallDepth();
     public static final CallDepth AGENT = new CallDepth();
+    /** Request body reads: a stream's read() often calls its own read(byte[], int, int); count bytes once. */
+    public static final CallDepth BODY = new CallDepth();
 
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 

@@ -25,6 +25,10 @@ public abstract class Dispatcher {
     public void sql(Object jdbcObject, String sql, String method) {
     }
 
+    /** Bytes of the request body, as the app reads them; the agent keeps a bounded copy to scan at sinks. */
+    public void bodyRead(byte[] buffer, int offset, int count) {
+    }
+
     /** May throw {@link BulwarkBlockedException} to stop the process from starting. */
     public void processStart(String[] command) {
     }

@@ -58,8 +58,9 @@ class BrokenPolicyIT {
 
             assertThat(exit).as(jvm.describe()).isPresent();
             assertThat(exit.getAsInt()).isNotZero();
-            // The column depends on whether the field or its value is blamed; the line does not.
-            assertThat(jvm.stderr()).contains("orders-api.json:4:").contains("blok");
+            // The column depends on whether the field or its value is blamed; the line does not. The value itself
+            // is not echoed: a policy value may be a secret put in the wrong place.
+            assertThat(jvm.stderr()).contains("orders-api.json:4:").contains("injection.sql");
             assertThat(jvm.stdout()).doesNotContain("Demo listening");
         }
     }

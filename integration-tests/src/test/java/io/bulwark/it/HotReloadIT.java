@@ -63,7 +63,8 @@ class HotReloadIT {
 
             int stderrBefore = demo.stderrLines().size();
             PolicyFiles.write(policy, BROKEN);
-            assertThat(demo.jvm().awaitStderrLine(line -> line.contains("bulwark-policy.json"), RELOAD_WITHIN))
+            assertThat(demo.jvm().awaitStderrLine(line -> line.contains("bulwark-policy.json") && line.contains("invalid"),
+                RELOAD_WITHIN))
                 .as("the broken edit is reported").isPresent();
             assertThat(demo.stderrLines().size()).isGreaterThan(stderrBefore);
             long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();

@@ -225,12 +225,13 @@ public final class ServletAccess {
         try {
             OutputStream out = (OutputStream) (Object) getOutputStream.invokeExact(response);
             out.write(body);
-            out.flush();
+            // closing completes the response: whatever the app writes after this is not sent
+            out.close();
         } catch (IllegalStateException writerInUse) {
             // the app already took the writer; reset() cleared its buffer but not that choice
             PrintWriter writer = (PrintWriter) (Object) getWriter.invokeExact(response);
             writer.write(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-            writer.flush();
+            writer.close();
         }
     }
 }

@@ -19,6 +19,8 @@ public final class ServletModule implements InstrumentationModule {
         for (ServletApi api : ServletApi.values()) {
             all.add(new ServletServiceInstrumentation(api));
             all.add(new FilterInstrumentation(api));
+            all.add(ServletInputStreamInstrumentation.arrayReads(api));
+            all.add(ServletInputStreamInstrumentation.singleByteReads(api));
         }
         return all;
     }

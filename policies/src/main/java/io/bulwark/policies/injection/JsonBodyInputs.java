@@ -1,0 +1,80 @@
+package io.bulwark.policies.injection;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every key and every scalar leaf of a JSON body as an input named by its path ({@code $.items[0].name}), as the
+ * app's JSON library would decode it. Streaming, so a large body costs no tree; bounded in depth and in count. A body
+ * that is not JSON, or is cut off at the scan limit, yields what was read before the problem.
+ */
+public final class JsonBodyInputs {
+
+    public static final int MAX_DEPTH = 64;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private JsonBodyInputs() {
+    }
+
+    public static List<Input> parse(byte[] body, int length, int maxInputs) {
+        List<Input> inputs = new ArrayList<>();
+        String[] names = new String[MAX_DEPTH + 2];
+        int[] indexes = new int[MAX_DEPTH + 2];
+        int depth = 0;
+        try (JsonParser parser = JSON.createParser(body, 0, length)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null && inputs.size() < maxInputs) {
+                switch (token) {
+                    case START_OBJECT, START_ARRAY -> {
+                        if (depth > 0 && names[depth] == null) {
+                            indexes[depth]++;
+                        }
+                        depth++;
+                        names[depth] = token == JsonToken.START_OBJECT ? "" : null;
+                        indexes[depth] = -1;
+                    }
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case FIELD_NAME -> {
+                        names[depth] = parser.currentName();
+                        inputs.add(Input.key(InputSource.JSON, path(names, indexes, depth)));
+                    }
+                    case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
+                        if (names[depth] == null) {
+                            indexes[depth]++;
+                        }
+                        inputs.add(Input.value(InputSource.JSON, path(names, indexes, depth), parser.getText()));
+                    }
+                    default -> {
+                        if (token == JsonToken.VALUE_NULL && names[depth] == null) {
+                            indexes[depth]++;
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException notJsonOrCutOff) {
+            // keep what was read: a truncated body still has its first fields checked
+        }
+        return inputs;
+    }
+
+    /** {@code $}, then {@code .name} for object members and {@code [i]} for array elements. */
+    private static String path(String[] names, int[] indexes, int depth) {
+        StringBuilder path = new StringBuilder("$");
+        for (int level = 1; level <= depth; level++) {
+            if (names[level] == null) {
+                path.append('[').append(Math.max(indexes[level], 0)).append(']');
+            } else if (!names[level].isEmpty()) {
+                path.append('.').append(names[level]);
+            }
+        }
+        return path.toString();
+    }
+}
