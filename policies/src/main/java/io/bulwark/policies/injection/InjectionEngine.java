@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class InjectionEngine {
     /** Above this many inputs, duplicates are skipped through a set; below it a set costs more than it saves. */
-    private static final int DEDUPLICATE_ABOVE = 8;
+    private static final int DEDUPLICATE_ABOVE = 64;
     /** From this many inputs on, one pass to sketch the text pays for itself against one search per input. */
     private static final int SKETCH_FROM = 3;
 

@@ -13,15 +13,12 @@ final class SinkSketch {
     private static final int PROBES = 4;
 
     private final long[] pairs = new long[BITS / 64];
-    private final long[] singles = new long[4];
 
     SinkSketch(String text, WorkCounter work) {
         int n = text.length();
         char previous = n > 0 ? text.charAt(0) : 0;
-        addSingle(previous);
         for (int i = 1; i < n; i++) {
             char c = text.charAt(i);
-            addSingle(c);
             int h = hash(previous, c);
             pairs[h >>> 6] |= 1L << h;
             previous = c;
@@ -31,21 +28,15 @@ final class SinkSketch {
         }
     }
 
-    private void addSingle(char c) {
-        if (c < 256) {
-            singles[c >>> 6] |= 1L << c;
-        }
-    }
-
+    /** Cheap on purpose: it runs once per sink character. Case differs in bit 5, so it must reach the index. */
     private static int hash(char a, char b) {
-        return ((a * 0x9E37) ^ (b * 0x85EB) ^ (b >>> 5)) & MASK;
+        return ((a << 6) ^ b ^ (a >>> 5)) & MASK;
     }
 
     boolean mayContain(String input) {
         int m = input.length();
         if (m == 1) {
-            char c = input.charAt(0);
-            return c >= 256 || (singles[c >>> 6] & (1L << c)) != 0;
+            return true; // a one-character search is as cheap as any sketch of it
         }
         int pairsInInput = m - 1;
         int probes = Math.min(PROBES, pairsInInput);
