@@ -19,7 +19,9 @@ import java.util.Set;
  */
 public final class InjectionEngine {
     /** Above this many inputs, duplicates are skipped through a set; below it a set costs more than it saves. */
-    private static final int DEDUPLICATE_ABOVE = 8;
+    private static final int DEDUPLICATE_ABOVE = 64;
+    /** From this many inputs on, one pass to sketch the text pays for itself against one search per input. */
+    private static final int SKETCH_FROM = 3;
 
     public InjectionEngine() {
     }
@@ -41,9 +43,10 @@ public final class InjectionEngine {
         SqlStructure primary = null;
         SqlStructure alternate = null;
         Set<String> seen = inputs.size() > DEDUPLICATE_ABOVE ? new HashSet<>() : null;
+        SinkSketch sketch = inputs.size() >= SKETCH_FROM ? new SinkSketch(sql, work) : null;
         for (Input input : inputs) {
             String value = candidate(input, sql, seen);
-            if (value == null) {
+            if (value == null || (sketch != null && !sketch.mayContain(value))) {
                 continue;
             }
             InputMatcher matcher = InputMatcher.of(sql, value, work);
@@ -100,14 +103,16 @@ public final class InjectionEngine {
         ShellTokens scriptTokens = null;
         ShellStructure scriptStructure = null;
         Set<String> seen = inputs.size() > DEDUPLICATE_ABOVE ? new HashSet<>() : null;
+        SinkSketch sketch = null;
         String line = null;
         for (Input input : inputs) {
             if (line == null) {
                 command = CommandLine.of(argv);
                 line = command.line;
+                sketch = inputs.size() >= SKETCH_FROM ? new SinkSketch(line, work) : null;
             }
             String value = candidate(input, line, seen);
-            if (value == null) {
+            if (value == null || (sketch != null && !sketch.mayContain(value))) {
                 continue;
             }
             InputMatcher matcher = InputMatcher.of(line, value, work);

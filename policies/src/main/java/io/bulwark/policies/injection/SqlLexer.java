@@ -75,7 +75,7 @@ public final class SqlLexer {
                 if (dialect.hashComments) {
                     return lineComment();
                 }
-                return word();
+                return dialect == SqlDialect.SQLSERVER ? word() : operator();
             case '/':
                 if (has(pos + 1, '*')) {
                     return blockComment();
@@ -377,12 +377,13 @@ public final class SqlLexer {
     }
 
     private boolean isWordStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
-                || (c == '#' && !dialect.hashComments) || (c >= 0x80 && !isSpace(c));
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= 0x80 && !isSpace(c));
     }
 
+    /** {@code #} joins a word only where the database says so (SQL Server temp tables, Oracle names). */
     private boolean isWordPart(char c) {
-        return isWordStart(c) || isDigit(c) || c == '$';
+        return isWordStart(c) || isDigit(c) || c == '$'
+                || (c == '#' && (dialect == SqlDialect.SQLSERVER || dialect == SqlDialect.ORACLE));
     }
 
     private static boolean isDollarTagPart(char c, boolean first) {
