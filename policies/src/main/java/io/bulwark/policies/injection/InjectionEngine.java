@@ -127,6 +127,8 @@ public final class InjectionEngine {
                     scriptStructure = new ShellStructure(scriptTokens);
                 }
             }
+            Finding programWord = null;
+            boolean harmlessElsewhere = false;
             for (; at >= 0; at = matcher.next(at + 1)) {
                 int end = at + value.length();
                 String reason = argvStructure.judge(at, end);
@@ -134,18 +136,34 @@ public final class InjectionEngine {
                 if (reason == null && inScript) {
                     reason = scriptStructure.judge(at - command.scriptStart, end - command.scriptStart);
                 }
-                if (reason != null) {
-                    List<String> tokens = inScript
-                            ? scriptStructure.spanned(at - command.scriptStart, end - command.scriptStart)
-                            : argvStructure.spanned(at, end);
-                    String dialect = inScript ? command.syntax.name().toLowerCase(Locale.ROOT) : "argv";
-                    return new Finding("shell", input, at, end, argvStructure.masked(scriptTokens), tokens, dialect,
-                            reason);
+                if (reason == null) {
+                    harmlessElsewhere = true;
+                    continue;
                 }
+                List<String> tokens = inScript
+                        ? scriptStructure.spanned(at - command.scriptStart, end - command.scriptStart)
+                        : argvStructure.spanned(at, end);
+                String dialect = inScript ? command.syntax.name().toLowerCase(Locale.ROOT) : "argv";
+                Finding finding = new Finding("shell", input, at, end, argvStructure.masked(scriptTokens), tokens,
+                        dialect, reason);
+                if (!reason.startsWith(BECOMES_PROGRAM)) {
+                    return finding;
+                }
+                if (programWord == null) {
+                    programWord = finding;
+                }
+            }
+            // An input that is exactly a program name the app runs ("echo" sent to `sh -c "echo PING " + host`)
+            // matches the app's own command word too. When the input also occurs where it is a plain argument, that
+            // is where the app put it, and the command word is the app's own text.
+            if (programWord != null && !harmlessElsewhere) {
+                return programWord;
             }
         }
         return null;
     }
+
+    private static final String BECOMES_PROGRAM = "input becomes the program";
 
     /** The input's value when it could occur in {@code text} and was not checked already; else null. */
     private static String candidate(Input input, String text, Set<String> seen) {

@@ -145,4 +145,15 @@ class InjectionEngineTest {
         assertThat(engine.checkCommand(new String[] {"pwsh", "-NoProfile", "-c", "Get-Item x; whoami"},
                 query("d", "x; whoami")).dialect()).isEqualTo("powershell");
     }
+
+    @Test
+    void aProgramNameSentAsAnArgumentIsNotTheAppsOwnCommandWord() {
+        // "echo" occurs twice: as the app's own command word and where the app put the input.
+        assertThat(engine.checkCommand(new String[] {"sh", "-c", "echo PING echo"}, query("host", "echo"))).isNull();
+        assertThat(engine.checkCommand(new String[] {"ls", "-1", "ls"}, query("dir", "ls"))).isNull();
+        // Where the input is only the program, it still is one.
+        assertThat(engine.checkCommand(new String[] {"sh", "-c", "echo PING"}, query("cmd", "echo"))).isNotNull();
+        assertThat(engine.checkCommand(new String[] {"sh", "-c", "echo x; echo"}, query("h", "x; echo")))
+                .isNotNull();
+    }
 }
