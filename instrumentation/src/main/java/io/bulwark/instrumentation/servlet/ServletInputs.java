@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -26,13 +28,16 @@ public final class ServletInputs {
         // Parameters the container already parsed. At a sink the app has read its body, so asking for the
         // parameter map here can no longer take a form body away from the app.
         Map<String, String[]> params = access.parameterMap(request);
-        if (params != null) {
+        if (params != null && !params.isEmpty()) {
+            Set<String> queryNames = queryNames(access.queryString(request));
             for (Map.Entry<String, String[]> p : params.entrySet()) {
-                add(inputs, Input.key(InputSource.QUERY, p.getKey()));
+                // the container merges query and form parameters; the query string tells them apart
+                InputSource source = queryNames.contains(p.getKey()) ? InputSource.QUERY : InputSource.FORM;
+                add(inputs, Input.key(source, p.getKey()));
                 String[] values = p.getValue();
                 if (values != null) {
                     for (String v : values) {
-                        add(inputs, Input.value(InputSource.QUERY, p.getKey(), v));
+                        add(inputs, Input.value(source, p.getKey(), v));
                     }
                 }
             }
@@ -61,6 +66,29 @@ public final class ServletInputs {
             add(inputs, Input.value(InputSource.COOKIE, cookies[i], cookies[i + 1]));
         }
         return inputs;
+    }
+
+    /** The decoded parameter names of a query string ({@code +} is a space there, unlike in paths). */
+    static Set<String> queryNames(String query) {
+        if (query == null || query.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        int start = 0;
+        while (start <= query.length() && names.size() < MAX_INPUTS) {
+            int amp = query.indexOf('&', start);
+            int end = amp < 0 ? query.length() : amp;
+            int eq = query.indexOf('=', start);
+            int nameEnd = eq >= 0 && eq < end ? eq : end;
+            if (nameEnd > start) {
+                names.add(percentDecode(query.substring(start, nameEnd).replace('+', ' ')));
+            }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
+        }
+        return names;
     }
 
     public static boolean truncated(List<Input> inputs) {
