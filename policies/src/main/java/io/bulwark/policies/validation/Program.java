@@ -99,10 +99,16 @@ final class Program {
                 add(JUMP, split, 0, null);
                 y[split] = size;
             } else {
-                for (int i = r.min(); i < r.max(); i++) {
-                    int split = add(SPLIT, 0, 0, null);
-                    x[split] = size;
+                // Nested, (x(x(x)?)?)?, not x?x?x?: every skip leaves the repetition, so only one copy is live at a
+                // time. The flat form lets each copy be skipped independently, which keeps up to n-m copies alive
+                // at every position and made {2,30} cost ten times more per code point.
+                int[] splits = new int[r.max() - r.min()];
+                for (int i = 0; i < splits.length; i++) {
+                    splits[i] = add(SPLIT, 0, 0, null);
+                    x[splits[i]] = size;
                     emit(r.item());
+                }
+                for (int split : splits) {
                     y[split] = size;
                 }
             }

@@ -164,6 +164,15 @@ class LinearPatternTest {
     }
 
     @Test
+    void boundedRepetitionKeepsOneCopyLive() {
+        // {m,n} compiles nested, so the work per code point does not grow with n.
+        LinearPattern p = LinearPattern.compile("[a-z][a-z0-9-]{2,300}");
+        String value = "a".repeat(200);
+        assertThat(p.matches(value)).isTrue();
+        assertThat(p.steps(value)).isLessThan(8L * value.length());
+    }
+
+    @Test
     void aFailingPrefixStopsTheScanEarly() {
         LinearPattern p = LinearPattern.compile("[0-9]+");
         assertThat(p.steps("x" + "1".repeat(100_000))).isLessThan(10);
