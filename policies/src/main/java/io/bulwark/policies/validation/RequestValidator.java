@@ -1,0 +1,169 @@
+package io.bulwark.policies.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates one request against one route's rules. Built once per route when the policy loads (patterns and JSON
+ * paths compiled, rules sorted), then a pure function of the request's values.
+ *
+ * <p>Every violation is reported, in a stable order: path, query, header, then JSON; within a source by name (so
+ * the order does not depend on the policy's map type), and within a JSON rule in document order. At most
+ * {@value #MAX_VIOLATIONS} are listed; past that a single {@code truncated} entry says there were more, so a body
+ * of 100,000 bad values does not produce a response of 100,000 entries.
+ *
+ * <p>The body size and content type are checked separately ({@link #contentTypes()},
+ * {@link BodyLimit}), because they are decided before the body is read.
+ */
+public final class RequestValidator {
+
+    public static final int MAX_VIOLATIONS = 100;
+
+    private record Named(String name, FieldRule rule) {
+    }
+
+    private record JsonRule(String name, JsonPath path, FieldRule rule) {
+    }
+
+    private final List<Named> path;
+    private final List<Named> query;
+    private final List<Named> header;
+    private final List<JsonRule> json;
+    private final Long maxBodySize;
+    private final ContentTypes contentTypes;
+    private final JsonLimits jsonLimits;
+
+    /** @throws IllegalArgumentException for a malformed JSON path or content type */
+    public RequestValidator(RouteValidation validation, JsonLimits jsonLimits) {
+        this.path = sorted(validation.path());
+        this.query = sorted(validation.query());
+        this.header = sorted(validation.header());
+        List<JsonRule> rules = new ArrayList<>();
+        for (Named named : sorted(validation.json())) {
+            rules.add(new JsonRule(named.name(), JsonPath.parse(named.name()), named.rule()));
+        }
+        this.json = List.copyOf(rules);
+        this.maxBodySize = validation.maxBodySize();
+        this.contentTypes = new ContentTypes(validation.contentTypes());
+        this.jsonLimits = jsonLimits;
+    }
+
+    public RequestValidator(RouteValidation validation) {
+        this(validation, JsonLimits.DEFAULT);
+    }
+
+    private static List<Named> sorted(Map<String, FieldRule> rules) {
+        return rules.entrySet().stream()
+                .map(e -> new Named(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(Named::name))
+                .toList();
+    }
+
+    /** Whether the body must be read and parsed before the app runs: only routes with JSON rules. */
+    public boolean needsBody() {
+        return !json.isEmpty();
+    }
+
+    /** The route's body limit in bytes, or {@code null}. */
+    public Long maxBodySize() {
+        return maxBodySize;
+    }
+
+    public ContentTypes contentTypes() {
+        return contentTypes;
+    }
+
+    /** @return every violation (empty when the request is valid), in the documented order */
+    public List<Violation> validate(RequestValues values) {
+        Collector out = new Collector();
+        for (Named rule : path) {
+            FieldValidator.checkText("path", rule.name(), values.path().get(rule.name()), rule.rule(), out);
+        }
+        for (Named rule : query) {
+            checkAll("query", rule, values.query().get(rule.name()), out);
+        }
+        for (Named rule : header) {
+            checkAll("header", rule, headerValues(values.headers(), rule.name()), out);
+        }
+        if (!json.isEmpty()) {
+            checkJson(values.json(), out);
+        }
+        return out.result();
+    }
+
+    private static void checkAll(String source, Named rule, List<String> values, Collector out) {
+        if (values == null || values.isEmpty()) {
+            FieldValidator.checkText(source, rule.name(), null, rule.rule(), out);
+            return;
+        }
+        for (String value : values) {
+            FieldValidator.checkText(source, rule.name(), value, rule.rule(), out);
+        }
+    }
+
+    private static List<String> headerValues(Map<String, List<String>> headers, String name) {
+        List<String> found = null;
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
+                if (found == null) {
+                    found = new ArrayList<>(e.getValue());
+                } else {
+                    found.addAll(e.getValue());
+                }
+            }
+        }
+        return found;
+    }
+
+    private void checkJson(JsonNode body, Collector out) {
+        if (body == null) {
+            for (JsonRule rule : json) {
+                FieldValidator.checkJson("json", rule.name(), null, rule.rule(), out);
+            }
+            return;
+        }
+        String exceeded = jsonLimits.exceededBy(body);
+        if (exceeded != null) {
+            out.add(new Violation("json", "$", "json", "body " + exceeded, null));
+            return;
+        }
+        for (JsonRule rule : json) {
+            rule.path().walk(body, new JsonPath.Visitor() {
+                @Override
+                public void found(String concretePath, JsonNode value) {
+                    FieldValidator.checkJson("json", concretePath, value, rule.rule(), out);
+                }
+
+                @Override
+                public void absent(String concretePath) {
+                    FieldValidator.checkJson("json", concretePath, null, rule.rule(), out);
+                }
+            });
+        }
+    }
+
+    /** A list that stops growing at the cap and remembers that it did. */
+    private static final class Collector extends ArrayList<Violation> {
+        private boolean truncated;
+
+        @Override
+        public boolean add(Violation violation) {
+            if (size() >= MAX_VIOLATIONS) {
+                truncated = true;
+                return false;
+            }
+            return super.add(violation);
+        }
+
+        List<Violation> result() {
+            if (truncated) {
+                super.add(new Violation("request", "*", "truncated",
+                        "more than " + MAX_VIOLATIONS + " violations; the rest are not listed", null));
+            }
+            return List.copyOf(this);
+        }
+    }
+}
