@@ -401,9 +401,11 @@ final class PolicyValidator {
             fail(path.field("minLength"), "minLength must not be greater than maxLength");
         }
         if (rule.pattern() != null && type.isText()) {
-            String problem = LinearPattern.problem(rule.pattern());
-            if (problem != null) {
-                fail(path.field("pattern"), problem);
+            try {
+                // the same linear-time matcher that will run it: what it cannot run is an error now, not at a request
+                io.bulwark.policies.validation.LinearPattern.compile(rule.pattern());
+            } catch (io.bulwark.policies.validation.PatternCompileException e) {
+                fail(path.field("pattern"), e.getMessage());
             }
         }
         if (rule.allowedValues() != null && rule.allowedValues().isEmpty()) {
