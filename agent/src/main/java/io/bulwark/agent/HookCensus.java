@@ -10,7 +10,7 @@ final class HookCensus {
     private HookCensus() {
     }
 
-    static void seen(String typeName) {
+    static void seen(String group) {
         TRANSFORMED.incrementAndGet();
     }
 

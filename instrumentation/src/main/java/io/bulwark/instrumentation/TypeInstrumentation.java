@@ -16,6 +16,15 @@ public interface TypeInstrumentation {
         return ElementMatchers.any();
     }
 
+    /**
+     * For hooks on every implementation of an API type: its binary name. The installer then matches from class-file
+     * headers ({@link SuperTypeIndex}), far cheaper than {@link #typeMatcher()}, which stays the fallback for
+     * classes whose class file cannot be read. Null for hooks on one named class.
+     */
+    default String concreteSubtypeOf() {
+        return null;
+    }
+
     ElementMatcher<TypeDescription> typeMatcher();
 
     ElementMatcher<MethodDescription> methodMatcher();

@@ -21,6 +21,11 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class JdbcConnectionInstrumentation implements TypeInstrumentation {
 
     @Override
+    public String concreteSubtypeOf() {
+        return "java.sql.Connection";
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named("java.sql.Connection")));
     }

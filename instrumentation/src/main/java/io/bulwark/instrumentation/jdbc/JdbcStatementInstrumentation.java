@@ -18,6 +18,11 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class JdbcStatementInstrumentation implements TypeInstrumentation {
 
     @Override
+    public String concreteSubtypeOf() {
+        return "java.sql.Statement";
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named("java.sql.Statement")));
     }

@@ -32,6 +32,11 @@ public final class FilterInstrumentation implements TypeInstrumentation {
     }
 
     @Override
+    public String concreteSubtypeOf() {
+        return api.type("Filter");
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named(api.type("Filter"))));
     }

@@ -43,6 +43,11 @@ public final class ServletInputStreamInstrumentation implements TypeInstrumentat
     }
 
     @Override
+    public String concreteSubtypeOf() {
+        return api.type("ServletInputStream");
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named(api.type("ServletInputStream"))));
     }

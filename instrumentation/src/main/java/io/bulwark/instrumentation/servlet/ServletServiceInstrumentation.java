@@ -29,6 +29,11 @@ public final class ServletServiceInstrumentation implements TypeInstrumentation 
     }
 
     @Override
+    public String concreteSubtypeOf() {
+        return api.type("Servlet");
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named(api.type("Servlet"))));
     }
