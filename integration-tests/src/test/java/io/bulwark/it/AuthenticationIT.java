@@ -208,19 +208,21 @@ class AuthenticationIT {
         List<String> spellings = List.of("/admin", "//admin", "/./admin", "/admin/", "/admin//users",
             "/%61dmin/users", "/admin;jsessionid=x/users", "/api/../admin", "/api/%2e%2e/admin", "/%2e%2e/admin",
             "/admin%2fusers", "/x/..;/admin", "/ADMIN", "/admin/%2e/users", "/.%2e/admin", "/admin\\users");
-        int answeredByAgent = 0;
+        // The app's Jetty is set to let ambiguous paths through (UriCompliance.UNSAFE), so the agent meets them all
+        // but the two that climb above the root, which Jetty refuses before any servlet code runs.
+        List<String> refusedByJetty = List.of("/%2e%2e/admin", "/.%2e/admin");
         for (String target : spellings) {
             RawHttp.Response response = RawHttp.get(app.port(), target);
             assertThat(response.status()).as(target + " -> " + response.body()).isIn(400, 401);
             assertThat(response.body()).as(target).doesNotContain("\"reached\"");
-            if (String.valueOf(response.header("Content-Type")).startsWith("application/problem+json")) {
-                answeredByAgent++;
+            if (!refusedByJetty.contains(target)) {
+                assertThat(response.header("Content-Type")).as(target + " answered by the agent")
+                    .startsWith("application/problem+json");
             }
         }
-        // Jetty itself refuses some ambiguous spellings with 400; the rest must meet the agent.
-        assertThat(answeredByAgent).isGreaterThanOrEqualTo(spellings.size() / 2);
         String adminToken = issuer.rs256(TestIssuer.claims("root", "admin").build());
-        for (String target : List.of("/%61dmin/users", "/api/%2e%2e/admin", "/admin;x=y/users")) {
+        for (String target : List.of("/%61dmin/users", "/api/%2e%2e/admin", "/admin;x=y/users", "/x/..;/admin",
+                "//admin/./users")) {
             RawHttp.Response response = RawHttp.get(app.port(), target, "Authorization: Bearer " + adminToken);
             assertThat(response.status()).as(target + " with a valid admin token: " + response.body()).isEqualTo(200);
         }

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -33,12 +34,16 @@ public final class IdentityEchoApp {
         Server server = new Server();
         HttpConfiguration config = new HttpConfiguration();
         config.setRequestHeaderSize(64 * 1024);
+        // As lenient as a container gets: ambiguous paths (%2e%2e, %2f, //, ..;) reach the servlet, so the tests see
+        // what the agent makes of them rather than what Jetty's own strict default refuses first.
+        config.setUriCompliance(UriCompliance.UNSAFE);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
         context.addServlet(new ServletHolder(new EchoServlet()), "/*");
         server.setHandler(context);
         server.setStopAtShutdown(true);
