@@ -75,8 +75,13 @@ final class ActivePolicy {
         for (int i = 0; i < policy.routes().size(); i++) {
             Route route = policy.routes().get(i);
             RoutePlan plan = plan(route, i + ":" + route.path(), limits);
-            table.add(new io.bulwark.policies.routes.Route<>(Set.copyOf(route.methods()),
-                    RoutePattern.parse(route.path().toString()), plan));
+            RoutePattern pattern;
+            try {
+                pattern = RoutePattern.parse(route.path().toString());
+            } catch (IllegalArgumentException e) {
+                throw new PolicyActivationException("routes[" + i + "].path: " + e.getMessage(), e);
+            }
+            table.add(new io.bulwark.policies.routes.Route<>(Set.copyOf(route.methods()), pattern, plan));
         }
         this.routes = new RouteTable<>(table);
         this.unmatched = plan(null, "-:unmatched", limits);

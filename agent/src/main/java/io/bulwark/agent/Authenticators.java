@@ -32,16 +32,14 @@ final class Authenticators {
 
     private final String realm;
     private final JwtAuthenticator jwt;
-    private final RemoteJwksSource remoteKeys;
     private final ApiKeyCheck apiKeys;
     private final String apiKeyHeader;
     private final String apiKeyQueryParam;
 
-    private Authenticators(String realm, JwtAuthenticator jwt, RemoteJwksSource remoteKeys, ApiKeyCheck apiKeys,
-                           String apiKeyHeader, String apiKeyQueryParam) {
+    private Authenticators(String realm, JwtAuthenticator jwt, ApiKeyCheck apiKeys, String apiKeyHeader,
+                           String apiKeyQueryParam) {
         this.realm = realm;
         this.jwt = jwt;
-        this.remoteKeys = remoteKeys;
         this.apiKeys = apiKeys;
         this.apiKeyHeader = apiKeyHeader;
         this.apiKeyQueryParam = apiKeyQueryParam;
@@ -54,14 +52,16 @@ final class Authenticators {
             return null;
         }
         JwtAuthenticator jwt = null;
-        RemoteJwksSource remote = null;
         if (auth.jwt() != null) {
             var model = auth.jwt();
             JwksSource keys;
             if (model.jwks() instanceof io.bulwark.policies.model.JwksSource.Https https) {
-                remote = RemoteJwksSource.create(https.uri(),
-                        RemoteJwksSource.Options.defaults(model.jwksCacheFor().duration()));
-                keys = remote;
+                try {
+                    keys = RemoteJwksSource.create(https.uri(),
+                            RemoteJwksSource.Options.defaults(model.jwksCacheFor().duration()));
+                } catch (IllegalArgumentException e) {
+                    throw new PolicyActivationException("authentication.jwt.jwks: " + e.getMessage(), e);
+                }
             } else {
                 Path file = policy.jwksFile().orElseThrow();
                 try {
@@ -82,7 +82,7 @@ final class Authenticators {
             }
         }
         ApiKeySettings keySettings = auth.apiKeys();
-        return new Authenticators(auth.realm(), jwt, remote,
+        return new Authenticators(auth.realm(), jwt,
                 keySettings == null ? null : new ApiKeyCheck(keySettings.keys()),
                 keySettings == null ? null : keySettings.header(),
                 keySettings == null ? null : keySettings.queryParam());
@@ -120,11 +120,6 @@ final class Authenticators {
         return credential.kind() == PresentedCredential.Kind.BEARER
                 ? jwt.authenticate(credential.secret(), nowMillis)
                 : apiKeys.authenticate(credential.secret());
-    }
-
-    /** Why the remote key set could not be fetched, or null; for the agent's diagnostics. */
-    String keysProblem() {
-        return remoteKeys == null ? null : remoteKeys.lastProblem();
     }
 
     List<String> secretNames() {
