@@ -1,64 +1,229 @@
 package io.bulwark.agent;
 
 import io.bulwark.agent.log.Redactor;
+import io.bulwark.policies.auth.AuthRequirement;
+import io.bulwark.policies.auth.BruteForceGuard;
+import io.bulwark.policies.auth.BruteForceSettings;
+import io.bulwark.policies.auth.ScopeRequirement;
 import io.bulwark.policies.injection.InjectionEngine;
 import io.bulwark.policies.injection.Input;
 import io.bulwark.policies.injection.InputSource;
 import io.bulwark.policies.injection.SqlDialect;
+import io.bulwark.policies.model.AuthenticationSettings;
+import io.bulwark.policies.model.CidrBlock;
 import io.bulwark.policies.model.InputRef;
 import io.bulwark.policies.model.Mode;
 import io.bulwark.policies.model.Policy;
 import io.bulwark.policies.model.Protection;
+import io.bulwark.policies.model.RateLimit;
 import io.bulwark.policies.model.Route;
+import io.bulwark.policies.model.Scope;
+import io.bulwark.policies.model.ScopeMatch;
+import io.bulwark.policies.net.ClientIpResolver;
+import io.bulwark.policies.ratelimit.LimitSpec;
+import io.bulwark.policies.ratelimit.RateLimiter;
+import io.bulwark.policies.routes.NormalizedPath;
+import io.bulwark.policies.routes.PathNormalizer;
+import io.bulwark.policies.routes.RoutePattern;
+import io.bulwark.policies.routes.RouteTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * A policy made ready to answer requests: the parsed model plus the engines built from it. Immutable; a reload
- * builds a new one and swaps it in whole, so a request sees one policy from entry to exit.
+ * builds a new one and swaps it in whole, so a request sees one policy from entry to exit. What must outlive a
+ * reload (buckets, flood windows, brute-force counts) lives in the {@link EntryState} it is built with.
+ *
+ * <p>Routes are matched by the engine's {@link RouteTable} on the normalised path; the model's own
+ * {@code PathPattern.match} is not used, so there is one matcher (and HEAD is covered by GET rules).
  */
 final class ActivePolicy {
 
     private final Policy policy;
     private final InjectionEngine injection;
     private final Redactor redactor;
+    private final EntryState entryState;
+    private final RouteTable<RoutePlan> routes;
+    private final RoutePlan unmatched;
+    private final RouteMatch noMatch;
+    private final boolean checksEntry;
+    private final boolean normalisesPaths;
+    private final ClientIpResolver clientIps;
+    private final Authenticators authenticators;
+    private final BruteForceSettings bruteForceSettings;
+    private final BruteForceGuard bruteForce;
 
-    ActivePolicy(Policy policy) {
+    /** For tests and tools: its own entry state, nothing carried over. */
+    ActivePolicy(Policy policy) throws PolicyActivationException {
+        this(policy, new EntryState());
+    }
+
+    ActivePolicy(Policy policy, EntryState entryState) throws PolicyActivationException {
         this.policy = policy;
+        this.entryState = entryState;
         this.injection = new InjectionEngine();
-        List<String> secretNames = new ArrayList<>();
-        if (policy.authentication() != null && policy.authentication().apiKeys() != null) {
-            var keys = policy.authentication().apiKeys();
-            if (keys.header() != null) {
-                secretNames.add(keys.header());
+        this.authenticators = Authenticators.from(policy);
+        this.redactor = new Redactor(authenticators == null ? List.of() : authenticators.secretNames(),
+                Redactor.DEFAULT_MAX_VALUE_CHARS);
+        Map<String, LimitSpec> limits = limitSpecs(policy);
+        List<io.bulwark.policies.routes.Route<RoutePlan>> table = new ArrayList<>();
+        for (int i = 0; i < policy.routes().size(); i++) {
+            Route route = policy.routes().get(i);
+            RoutePlan plan = plan(route, i + ":" + route.path(), limits);
+            RoutePattern pattern;
+            try {
+                pattern = RoutePattern.parse(route.path().toString());
+            } catch (IllegalArgumentException e) {
+                throw new PolicyActivationException("routes[" + i + "].path: " + e.getMessage(), e);
             }
-            if (keys.queryParam() != null) {
-                secretNames.add(keys.queryParam());
+            table.add(new io.bulwark.policies.routes.Route<>(Set.copyOf(route.methods()), pattern, plan));
+        }
+        this.routes = new RouteTable<>(table);
+        this.unmatched = plan(null, "-:unmatched", limits);
+        this.noMatch = new RouteMatch(unmatched, Map.of());
+        this.normalisesPaths = !policy.routes().isEmpty() || policy.authentication() != null;
+        List<CidrBlock> proxies = policy.clientIp().trustedProxies();
+        this.clientIps = proxies.isEmpty() ? null : new ClientIpResolver(netBlocks(proxies));
+        AuthenticationSettings auth = policy.authentication();
+        this.bruteForceSettings = auth == null || auth.bruteForce() == null ? null : bruteForceSettings(auth);
+        this.bruteForce = entryState.bruteForceGuard(bruteForceSettings);
+        boolean anyPlanChecks = unmatched.checksAnything();
+        for (var route : table) {
+            anyPlanChecks |= route.payload().checksAnything();
+        }
+        this.checksEntry = anyPlanChecks || authenticators != null || normalisesPaths;
+    }
+
+    private RoutePlan plan(Route route, String label, Map<String, LimitSpec> limits) {
+        List<LimitSpec> ipLimits = new ArrayList<>();
+        List<LimitSpec> callerLimits = new ArrayList<>();
+        for (String name : policy.rateLimitsFor(route).keySet()) {
+            LimitSpec spec = limits.get(name);
+            (spec.keyedByIpOnly() ? ipLimits : callerLimits).add(spec);
+        }
+        return new RoutePlan(route, label, requirement(policy.authFor(route)), ipLimits, callerLimits);
+    }
+
+    private static Map<String, LimitSpec> limitSpecs(Policy policy) throws PolicyActivationException {
+        Map<String, LimitSpec> specs = new LinkedHashMap<>();
+        for (Map.Entry<String, RateLimit> entry : policy.rateLimits().entrySet()) {
+            RateLimit limit = entry.getValue();
+            List<String> key = new ArrayList<>();
+            for (var part : limit.key().parts()) {
+                key.add(part.toString());
+            }
+            try {
+                specs.put(entry.getKey(), LimitSpec.of(entry.getKey(), key, limit.limit(), limit.per().duration(),
+                        limit.burst() == null ? null : limit.burst().longValue()));
+            } catch (IllegalArgumentException e) {
+                throw new PolicyActivationException("rateLimits." + entry.getKey() + ": " + e.getMessage(), e);
             }
         }
-        this.redactor = new Redactor(secretNames, Redactor.DEFAULT_MAX_VALUE_CHARS);
+        return specs;
+    }
+
+    private static AuthRequirement requirement(io.bulwark.policies.model.AuthRequirement model) {
+        if (model instanceof io.bulwark.policies.model.AuthRequirement.Scoped scoped) {
+            Set<String> scopes = new LinkedHashSet<>();
+            for (Scope scope : scoped.scopes()) {
+                scopes.add(scope.value());
+            }
+            return new AuthRequirement.Scoped(new ScopeRequirement(scopes,
+                    scoped.match() == ScopeMatch.ANY ? ScopeRequirement.Match.ANY : ScopeRequirement.Match.ALL));
+        }
+        return model.needsCredentials() ? new AuthRequirement.Authenticated() : new AuthRequirement.Public();
+    }
+
+    /**
+     * The model and the net engine each have a CIDR type; the model's text is what the user wrote and parses the
+     * same way in both.
+     */
+    private static List<io.bulwark.policies.net.CidrBlock> netBlocks(List<CidrBlock> blocks)
+            throws PolicyActivationException {
+        List<io.bulwark.policies.net.CidrBlock> converted = new ArrayList<>(blocks.size());
+        for (CidrBlock block : blocks) {
+            try {
+                converted.add(io.bulwark.policies.net.CidrBlock.parse(block.toString()));
+            } catch (RuntimeException e) {
+                throw new PolicyActivationException("clientIp.trustedProxies: " + block + ": " + e.getMessage(), e);
+            }
+        }
+        return converted;
+    }
+
+    private static BruteForceSettings bruteForceSettings(AuthenticationSettings auth) {
+        var model = auth.bruteForce();
+        BruteForceSettings.Key key = model.key().ip() && model.key().subject() ? BruteForceSettings.Key.IP_AND_SUBJECT
+                : model.key().subject() ? BruteForceSettings.Key.SUBJECT : BruteForceSettings.Key.IP;
+        return new BruteForceSettings(key, model.maxFailures(), model.per().duration(), model.blockFor().duration());
     }
 
     Policy model() {
         return policy;
     }
 
-    /** The first route whose methods and path match, or null. */
-    RouteMatch route(String method, String normalisedPath) {
-        List<String> segments = segments(normalisedPath);
-        for (Route route : policy.routes()) {
-            if (!route.matchesMethod(method)) {
-                continue;
-            }
-            Optional<Map<String, String>> values = route.path().match(segments);
-            if (values.isPresent()) {
-                return new RouteMatch(route, values.get());
-            }
-        }
-        return RouteMatch.NONE;
+    /**
+     * The route for a normalised path; {@link #noMatch()} when none matches. Callers normalise first
+     * ({@link #normalise}), so every spelling of a path meets the same rule.
+     */
+    RouteMatch route(String method, NormalizedPath.Valid path) {
+        var match = routes.match(method == null ? "" : method, path);
+        return match.isPresent() ? new RouteMatch(match.get().payload(), match.get().pathParams()) : noMatch;
+    }
+
+    /** The route for a raw request path, for requests that did not go through entry checks; never null. */
+    RouteMatch routeOfRawPath(String method, String rawPath) {
+        return normalise(rawPath) instanceof NormalizedPath.Valid valid ? route(method, valid) : noMatch;
+    }
+
+    static NormalizedPath normalise(String rawPath) {
+        return PathNormalizer.normalize(rawPath == null ? "/" : rawPath);
+    }
+
+    RouteMatch noMatch() {
+        return noMatch;
+    }
+
+    /**
+     * False for a policy with no routes, no credentials and no limits: entry then has nothing to check, and a request
+     * pays for nothing but its context.
+     */
+    boolean checksEntry() {
+        return checksEntry;
+    }
+
+    /** Whether a path the normaliser refuses is answered 400: only where routes or credentials give paths meaning. */
+    boolean refusesAmbiguousPaths() {
+        return normalisesPaths;
+    }
+
+    ClientIpResolver clientIps() {
+        return clientIps;
+    }
+
+    Authenticators authenticators() {
+        return authenticators;
+    }
+
+    BruteForceGuard bruteForce() {
+        return bruteForce;
+    }
+
+    BruteForceSettings bruteForceSettings() {
+        return bruteForceSettings;
+    }
+
+    RateLimiter limiter() {
+        return entryState.limiter();
+    }
+
+    EntryState entryState() {
+        return entryState;
     }
 
     Mode mode(Protection protection, RouteMatch match) {
@@ -131,22 +296,10 @@ final class ActivePolicy {
         return false;
     }
 
-    static List<String> segments(String path) {
-        List<String> segments = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= path.length(); i++) {
-            if (i == path.length() || path.charAt(i) == '/') {
-                if (i > start) {
-                    segments.add(path.substring(start, i));
-                }
-                start = i + 1;
-            }
+    /** A route's plan and the values of its {@code {name}} segments; the plan's route is null when none matched. */
+    record RouteMatch(RoutePlan plan, Map<String, String> pathValues) {
+        Route route() {
+            return plan.route();
         }
-        return segments;
-    }
-
-    /** A route and the values of its {@code {name}} segments; {@link #NONE} when no route matched. */
-    record RouteMatch(Route route, Map<String, String> pathValues) {
-        static final RouteMatch NONE = new RouteMatch(null, Map.of());
     }
 }

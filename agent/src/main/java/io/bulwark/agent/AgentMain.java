@@ -69,12 +69,21 @@ public final class AgentMain {
             policy = result.policy().orElseThrow();
         }
 
+        EntryState entryState = new EntryState();
+        ActivePolicy active;
+        try {
+            active = new ActivePolicy(policy, entryState);
+        } catch (PolicyActivationException e) {
+            diagnostics.say("policy " + (found == null ? Policy.BUILT_IN_DEFAULT_NAME : found.file())
+                    + " cannot be put in force; the app will not start until it is fixed:\n  " + e.getMessage());
+            return EXIT_BAD_POLICY;
+        }
         AttackLog log = new AttackLog(AttackLogSettings.of(logPath(policy, workingDir),
                 policy.log().maxFileSize().bytes(), policy.log().maxFiles()), System.err::println, Clock.systemUTC());
         log.start();
-        ActivePolicy active = new ActivePolicy(policy);
         AgentState state = new AgentState(found == null ? null : found.file(), workingDir, active, log, diagnostics);
         Bridge.install(new Gateway(state::policy, state::log, diagnostics));
+        new FloodLogFlusher(entryState, state::policy, log, diagnostics).start();
 
         Set<String> disabled = new HashSet<>();
         for (HookGroup group : HookGroup.values()) {

@@ -62,7 +62,18 @@ final class AgentState {
         if (!loaded.instrumentation().equals(policy.model().instrumentation())) {
             diagnostics.say("instrumentation.disabled changed in " + file + "; that takes effect at the next restart");
         }
-        ActivePolicy next = new ActivePolicy(loaded);
+        ActivePolicy next;
+        try {
+            next = new ActivePolicy(loaded, policy.entryState());
+        } catch (PolicyActivationException e) {
+            diagnostics.say("policy " + file + " was changed but cannot be put in force; the last good policy stays "
+                    + "in force:\n" + e.getMessage());
+            log.offer(AttackEvent.builder(policy.redactor())
+                    .kind(EventKind.EVENT).category(EventCategory.CONFIGURATION).type(EventType.ERROR)
+                    .action(EventActions.POLICY_RELOAD_REJECTED).outcome(EventOutcome.FAILURE)
+                    .reason(e.getMessage()).policyFile(file.toString()).build());
+            return;
+        }
         log.reconfigure(AgentMain.logPath(loaded, workingDir), loaded.log().maxFileSize().bytes(),
                 loaded.log().maxFiles());
         policy = next;

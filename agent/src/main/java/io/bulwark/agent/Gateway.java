@@ -9,12 +9,15 @@ import io.bulwark.agent.log.EventKind;
 import io.bulwark.agent.log.EventOutcome;
 import io.bulwark.agent.log.EventType;
 import io.bulwark.bootstrap.BulwarkBlockedException;
+import io.bulwark.bootstrap.Denied;
 import io.bulwark.bootstrap.Dispatcher;
 import io.bulwark.instrumentation.servlet.ServletAccess;
+import io.bulwark.policies.auth.Identity;
 import io.bulwark.policies.injection.Finding;
 import io.bulwark.policies.injection.Input;
 import io.bulwark.policies.model.Mode;
 import io.bulwark.policies.model.Protection;
+import java.security.Principal;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -31,14 +34,21 @@ final class Gateway extends Dispatcher {
     private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
     private static final int CALL_SITE_FRAMES = 6;
 
+    /** Request attributes through which the app sees the caller the agent authenticated. */
+    static final String SUBJECT_ATTRIBUTE = "bulwark.subject";
+    static final String SCOPES_ATTRIBUTE = "bulwark.scopes";
+    static final String CLAIMS_ATTRIBUTE = "bulwark.claims";
+
     private final Supplier<ActivePolicy> policy;
     private final Supplier<AttackLog> log;
     private final Diagnostics diagnostics;
+    private final EntryChecks entryChecks;
 
     Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics) {
         this.policy = policy;
         this.log = log;
         this.diagnostics = diagnostics;
+        this.entryChecks = new EntryChecks(event -> log.get().offer(event));
     }
 
     @Override
@@ -47,16 +57,80 @@ final class Gateway extends Dispatcher {
         if (access == null) {
             return null;
         }
+        RequestContext context = null;
         try {
             if (access.attribute(request, RequestContext.ATTRIBUTE) != null) {
                 return null; // an inner filter, a forward, an error or async re-dispatch: already handled
             }
-            RequestContext context = new RequestContext(access, request, response, policy.get(), CURRENT.get());
+            context = new RequestContext(access, request, response, policy.get(), CURRENT.get());
             access.setAttribute(request, RequestContext.ATTRIBUTE, context);
             CURRENT.set(context);
+            if (context.policy.checksEntry()) {
+                if (!admit(context)) {
+                    restoreOuter(context);
+                    return Denied.INSTANCE;
+                }
+            } else if (context.policy.clientIps() != null) {
+                context.clientIp = EntryChecks.clientIp(context.policy, context);
+            }
             return context;
         } catch (Throwable t) {
             diagnostics.error("servlet entry", t);
+            if (context != null) {
+                // exit advice gets no scope for this request, so nothing else would take the context off the thread
+                restoreOuter(context);
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Runs the entry protections. A refusal is answered here, since the app will not run and exit advice will not
+     * see this request; an admitted caller is handed to the app through request attributes.
+     */
+    private boolean admit(RequestContext context) throws Throwable {
+        EntryOutcome outcome;
+        try {
+            outcome = entryChecks.run(context.policy, context, System.currentTimeMillis(), System.nanoTime());
+        } catch (RuntimeException | LinkageError e) {
+            // Fail closed: letting the request through would skip authentication, which is worse for the app than
+            // an error answer. Reported like every other agent failure.
+            diagnostics.error("entry checks", e);
+            outcome = EntryOutcome.denied(context.clientIp, context.policy.noMatch(), null,
+                    ProblemResponse.entryFailed());
+        }
+        context.entered(outcome);
+        if (outcome.isDenied()) {
+            ProblemResponse problem = outcome.denial();
+            if (!context.access.isCommitted(context.response)) {
+                context.access.writeResponse(context.response, problem.status(), problem.headers(),
+                        ProblemResponse.CONTENT_TYPE, problem.body());
+            }
+            context.answered(true);
+            return false;
+        }
+        Identity identity = outcome.identity();
+        if (identity != null) {
+            if (identity.subject() != null) {
+                context.access.setAttribute(context.request, SUBJECT_ATTRIBUTE, identity.subject());
+            }
+            context.access.setAttribute(context.request, SCOPES_ATTRIBUTE, identity.scopes());
+            context.access.setAttribute(context.request, CLAIMS_ATTRIBUTE, identity.claims());
+        }
+        return true;
+    }
+
+    @Override
+    public Principal userPrincipal(Object request) {
+        ServletAccess access = ServletAccess.of(request);
+        if (access == null) {
+            return null;
+        }
+        try {
+            return access.attribute(request, RequestContext.ATTRIBUTE) instanceof RequestContext context
+                    ? context.principal() : null;
+        } catch (Throwable t) {
+            diagnostics.error("user principal", t);
             return null;
         }
     }
@@ -76,13 +150,17 @@ final class Gateway extends Dispatcher {
         } catch (Throwable t) {
             diagnostics.error("servlet exit", t);
         } finally {
-            if (context.outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(context.outer);
-            }
+            restoreOuter(context);
         }
         return thrown;
+    }
+
+    private static void restoreOuter(RequestContext context) {
+        if (context.outer == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(context.outer);
+        }
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.bulwark.agent;
 
+import io.bulwark.bootstrap.BulwarkPrincipal;
 import io.bulwark.instrumentation.servlet.ServletAccess;
 import io.bulwark.instrumentation.servlet.ServletInputs;
+import io.bulwark.policies.auth.Identity;
 import io.bulwark.policies.injection.Input;
 import io.bulwark.policies.injection.JsonBodyInputs;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +16,7 @@ import java.util.Locale;
  * inner filters, forwards and re-dispatches see that the request is already being handled) and on the serving
  * thread (so sinks find it). Nothing is copied up front: inputs are gathered the first time a sink asks.
  */
-final class RequestContext {
+final class RequestContext implements EntryRequest {
 
     /** The request attribute that marks a request as already entered. */
     static final String ATTRIBUTE = "io.bulwark.context";
@@ -24,7 +27,7 @@ final class RequestContext {
     final ActivePolicy policy;
     final String method;
     final String uri;
-    final String clientIp;
+    final String peer;
     /** The context that was current on this thread before, restored at exit (a request served inside another). */
     final RequestContext outer;
 
@@ -32,6 +35,10 @@ final class RequestContext {
     private int inputsBodyLength = -1;
     private BodyCopy body;
     private ActivePolicy.RouteMatch route;
+    /** The client behind trusted proxies; set by entry, the peer until then. */
+    String clientIp;
+    private Identity identity;
+    private BulwarkPrincipal principal;
     private volatile String blockedEventId;
     private volatile int blockedStatus;
     private volatile String blockedKind;
@@ -46,15 +53,68 @@ final class RequestContext {
         this.outer = outer;
         this.method = access.method(request);
         this.uri = access.requestUri(request);
-        this.clientIp = access.remoteAddr(request);
+        this.peer = access.remoteAddr(request);
+        this.clientIp = peer;
     }
 
-    /** The matched route, found once per request. */
+    /** The matched route, found once per request (at entry, when entry checks ran). */
     ActivePolicy.RouteMatch route() {
         if (route == null) {
-            route = policy.route(method, uri == null ? "/" : uri);
+            route = policy.routeOfRawPath(method, uri);
         }
         return route;
+    }
+
+    /** Records what entry found out: who the client and caller are, and the route that applies. */
+    void entered(EntryOutcome outcome) {
+        this.clientIp = outcome.clientIp();
+        this.route = outcome.route();
+        this.identity = outcome.identity();
+        if (identity != null && identity.subject() != null) {
+            this.principal = new BulwarkPrincipal(identity.subject());
+        }
+    }
+
+    /** The caller authenticated at entry, or null. */
+    Identity identity() {
+        return identity;
+    }
+
+    /** The caller as {@code getUserPrincipal()} shows it to the app when the container knows no user; or null. */
+    BulwarkPrincipal principal() {
+        return principal;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public String rawPath() {
+        return uri;
+    }
+
+    @Override
+    public String peerAddress() {
+        return peer;
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        try {
+            Enumeration<String> values = access.headers(request, name);
+            if (values == null || !values.hasMoreElements()) {
+                return List.of();
+            }
+            List<String> lines = new ArrayList<>(2);
+            while (values.hasMoreElements()) {
+                lines.add(values.nextElement());
+            }
+            return lines;
+        } catch (Throwable t) {
+            return List.of();
+        }
     }
 
     /**
@@ -101,7 +161,8 @@ final class RequestContext {
         return type.equals("application/json") || type.endsWith("+json");
     }
 
-    String header(String name) {
+    @Override
+    public String header(String name) {
         try {
             return access.header(request, name);
         } catch (Throwable t) {
@@ -109,7 +170,8 @@ final class RequestContext {
         }
     }
 
-    String queryString() {
+    @Override
+    public String queryString() {
         try {
             return access.queryString(request);
         } catch (Throwable t) {

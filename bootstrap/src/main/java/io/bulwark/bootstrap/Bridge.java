@@ -59,6 +59,22 @@ public final class Bridge {
     }
 
     /**
+     * Exit of {@code HttpServletRequest.getUserPrincipal()}: the container's own principal wins; without one, the
+     * caller the agent authenticated at entry, or null.
+     */
+    public static java.security.Principal userPrincipal(Object request, java.security.Principal fromContainer) {
+        if (fromContainer != null || AgentThread.isCurrent()) {
+            return fromContainer;
+        }
+        try {
+            return dispatcher.userPrincipal(request);
+        } catch (Throwable t) {
+            dispatcher.adviceError("user principal", t);
+            return null;
+        }
+    }
+
+    /**
      * A JDBC sink: SQL text about to be executed or prepared. Only the outermost sink call on a thread is checked,
      * so a pool's proxy and the driver's statement count once, and a driver's own metadata queries not at all.
      * Always pair with {@link #sqlExit()}, including when this method throws.

@@ -21,6 +21,11 @@ public abstract class Dispatcher {
         return thrown;
     }
 
+    /** The principal of the caller authenticated at entry, for a request whose container knows no user; or null. */
+    public java.security.Principal userPrincipal(Object request) {
+        return null;
+    }
+
     /** May throw {@link BulwarkBlockedException} to stop the statement from running. */
     public void sql(Object jdbcObject, String sql, String method) {
     }

@@ -11,6 +11,8 @@ public final class EventActions {
     public static final String SHELL_INJECTION_DETECTED = "shell-injection-detected";
     public static final String AUTH_DENIED = "auth-denied";
     public static final String RATE_LIMITED = "rate-limited";
+    /** A client reached the brute-force threshold; written once per block, when it starts. */
+    public static final String BRUTE_FORCE_BLOCKED = "brute-force-blocked";
     public static final String INPUT_INVALID = "input-invalid";
     public static final String POLICY_RELOADED = "policy-reloaded";
     public static final String POLICY_RELOAD_REJECTED = "policy-reload-rejected";

@@ -19,6 +19,7 @@ public final class ServletModule implements InstrumentationModule {
         for (ServletApi api : ServletApi.values()) {
             all.add(new ServletServiceInstrumentation(api));
             all.add(new FilterInstrumentation(api));
+            all.add(new UserPrincipalInstrumentation(api));
             all.add(ServletInputStreamInstrumentation.arrayReads(api));
             all.add(ServletInputStreamInstrumentation.singleByteReads(api));
         }
