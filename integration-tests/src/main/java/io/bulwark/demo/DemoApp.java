@@ -65,6 +65,9 @@ public final class DemoApp {
         context.addServlet(new ServletHolder(new PingServlet()), "/api/tools/ping");
         context.addServlet(new ServletHolder(new FileListServlet()), "/api/tools/files");
         context.addServlet(new ServletHolder(new ReportServlet(dataSource)), "/api/reports/summary");
+        context.addServlet(new ServletHolder(new CustomerServlet(dataSource)), "/api/customers/*");
+        context.addServlet(new ServletHolder(new EchoServlet("text", '\'')), "/api/tools/banner");
+        context.addServlet(new ServletHolder(new EchoServlet("name", '"')), "/api/tools/greet");
         server.setHandler(context);
         server.setStopAtShutdown(true);
         server.start();

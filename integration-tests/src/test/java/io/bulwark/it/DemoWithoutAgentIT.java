@@ -176,6 +176,49 @@ class DemoWithoutAgentIT {
     }
 
     @Test
+    void customerEndpointsServeTheirOwnData() {
+        JsonNode some = Http.json(demo.http().get("/api/customers", "ids", "1,3"));
+        JsonNode current = Http.json(demo.http().send(
+            demo.http().request("/api/customers/current").header("X-Customer-Id", "2").GET()));
+        JsonNode remembered = Http.json(demo.http().send(
+            demo.http().request("/api/customers/remembered").header("Cookie", "customer=carol").GET()));
+
+        assertThat(some.findValuesAsText("name")).containsExactly("alice", "carol");
+        assertThat(current.get("name").asText()).isEqualTo("bob");
+        assertThat(remembered.get("id").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void customerIdListTautologyReturnsEveryCustomer() {
+        JsonNode all = Http.json(demo.http().get("/api/customers", "ids", "0) OR (1=1"));
+
+        assertThat(all.size()).isEqualTo(3);
+    }
+
+    @Test
+    void customerHeaderAndCookieTautologiesFindACustomerThatDoesNotExist() {
+        HttpResponse<String> byHeader = demo.http().send(
+            demo.http().request("/api/customers/current").header("X-Customer-Id", "0 OR 1=1").GET());
+        HttpResponse<String> byCookie = demo.http().send(
+            demo.http().request("/api/customers/remembered").header("Cookie", "customer=nobody' OR '1'='1").GET());
+
+        assertThat(byHeader.statusCode()).isEqualTo(200);
+        assertThat(byCookie.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void quotedShellArgumentsStillRunInjectedCommands() {
+        Path single = workDir.resolve("banner-marker");
+        Path dbl = workDir.resolve("greet-marker");
+
+        demo.http().get("/api/tools/banner", "text", "'; touch " + single + "; '");
+        demo.http().get("/api/tools/greet", "name", "$(touch " + dbl + ")");
+
+        assertThat(single).exists();
+        assertThat(dbl).exists();
+    }
+
+    @Test
     void searchStackedStatementDropsTheSecretsTable(@TempDir Path ownDir) {
         // A fresh demo: this attack destroys state the other tests read.
         try (DemoProcess fresh = DemoProcess.start(JvmCommand.demo(ownDir))) {
