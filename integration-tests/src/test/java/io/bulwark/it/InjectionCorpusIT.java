@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -163,8 +162,6 @@ class InjectionCorpusIT {
 
     @Test
     @Order(4)
-    @Disabled("agent gap: form fields are logged as bulwark.input.source=query, since ServletInputs takes query and"
-        + " form values from one parameter map; DESIGN and POLICY (form:NAME) name them apart")
     void formFieldsAreLoggedAsForm() {
         Probe probe = DemoInputs.loginForm("admin' --");
         HttpResponse<String> response = probe.sendTo(guarded.http());
@@ -256,12 +253,9 @@ class InjectionCorpusIT {
         return failures;
     }
 
-    /**
-     * The source the log must name. Form fields are logged as {@code query} today (the agent reads both from the
-     * servlet parameter map); {@link #formFieldsAreLoggedAsForm} pins the promised label and is disabled until then.
-     */
+    /** The source the log must name. */
     private static Set<String> loggedSources(Probe probe) {
-        return probe.source().equals("form") ? Set.of("form", "query") : Set.of(probe.source());
+        return Set.of(probe.source());
     }
 
     private static List<String> idsOf(List<JsonNode> events) {

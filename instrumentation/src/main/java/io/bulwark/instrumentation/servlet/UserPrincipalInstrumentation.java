@@ -32,6 +32,11 @@ public final class UserPrincipalInstrumentation implements TypeInstrumentation {
     }
 
     @Override
+    public String concreteSubtypeOf() {
+        return api.type("http.HttpServletRequest");
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named(api.type("http.HttpServletRequest"))));
     }
