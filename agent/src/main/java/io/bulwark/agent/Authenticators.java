@@ -108,7 +108,7 @@ final class Authenticators {
         }
         if (apiKeys != null) {
             String key = apiKeyHeader != null ? request.header(apiKeyHeader)
-                    : QueryParameter.first(request.queryString(), apiKeyQueryParam);
+                    : io.bulwark.policies.net.FormEncoding.firstParameter(request.queryString(), apiKeyQueryParam);
             if (key != null && !key.isEmpty()) {
                 return new PresentedCredential(PresentedCredential.Kind.API_KEY, key);
             }

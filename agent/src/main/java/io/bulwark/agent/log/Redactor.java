@@ -110,7 +110,7 @@ public final class Redactor {
             int amp = rawQuery.indexOf('&', start);
             int end = amp < 0 ? rawQuery.length() : amp;
             int eq = rawQuery.indexOf('=', start);
-            if (eq >= 0 && eq < end && isSecretName(PercentDecoder.decode(rawQuery, start, eq))) {
+            if (eq >= 0 && eq < end && isSecretName(io.bulwark.policies.net.FormEncoding.decode(rawQuery, start, eq, true))) {
                 out.append(rawQuery, start, eq + 1).append(REDACTED);
             } else {
                 out.append(rawQuery, start, end);
