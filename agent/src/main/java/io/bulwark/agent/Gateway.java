@@ -16,6 +16,7 @@ import io.bulwark.policies.auth.Identity;
 import io.bulwark.policies.injection.Finding;
 import io.bulwark.policies.injection.Input;
 import io.bulwark.policies.model.Mode;
+import io.bulwark.policies.model.Oversize;
 import io.bulwark.policies.model.Protection;
 import java.security.Principal;
 import java.sql.Connection;
@@ -173,7 +174,7 @@ final class Gateway extends Dispatcher {
             if (context.access.isCommitted(context.response)) {
                 return false;
             }
-            ProblemResponse problem = ProblemResponse.injectionBlocked(context.blockedKind(), context.blockedEventId());
+            ProblemResponse problem = ProblemResponse.forBlock(context.blockedKind(), context.blockedEventId());
             context.access.writeResponse(context.response, problem.status(), problem.headers(),
                     ProblemResponse.CONTENT_TYPE, problem.body());
             context.answered(true);
@@ -195,6 +196,7 @@ final class Gateway extends Dispatcher {
             return;
         }
         List<Input> inputs = inputs(context);
+        checkOversize(context, mode);
         if (inputs.isEmpty()) {
             return;
         }
@@ -216,6 +218,7 @@ final class Gateway extends Dispatcher {
             return;
         }
         List<Input> inputs = inputs(context);
+        checkOversize(context, mode);
         if (inputs.isEmpty()) {
             return;
         }
@@ -244,6 +247,42 @@ final class Gateway extends Dispatcher {
         } catch (Throwable t) {
             diagnostics.error("reading request inputs", t);
             return List.of();
+        }
+    }
+
+    /**
+     * The app read more body than {@code injection.maxScanBytes}: the sink is checked against what was scanned, and
+     * the policy's {@code oversize} says whether that is acceptable (logged once per request) or refused with 413,
+     * so that padding a body is never a bypass nobody sees.
+     */
+    private void checkOversize(RequestContext context, Mode mode) {
+        if (!context.bodyOverflowed() || context.oversizeReported()) {
+            return;
+        }
+        context.oversizeReported(true);
+        boolean reject = context.policy.model().injection().oversize() == Oversize.REJECT && mode == Mode.BLOCK;
+        String eventId = EventIds.next();
+        AttackEvent.Builder event = AttackEvent.builder(context.policy.redactor())
+                .id(eventId)
+                .kind(reject ? EventKind.ALERT : EventKind.EVENT)
+                .category(EventCategory.INTRUSION_DETECTION, EventCategory.WEB)
+                .type(reject ? EventType.DENIED : EventType.INFO)
+                .action(reject ? EventActions.BODY_TOO_LARGE : EventActions.SCAN_TRUNCATED)
+                .outcome(reject ? EventOutcome.FAILURE : EventOutcome.UNKNOWN)
+                .reason("request body larger than injection.maxScanBytes ("
+                        + context.policy.model().injection().maxScanBytes() + "); only that much was inspected")
+                .rule("injection.oversize", "Body larger than the scan limit")
+                .mode(reject ? "block" : "monitor")
+                .policyFile(context.policy.fileName());
+        describeRequest(event, context);
+        if (reject) {
+            event.statusCode(413);
+            context.block(eventId, 413, ProblemResponse.BODY_TOO_LARGE);
+            answer(context);
+        }
+        log.get().offer(event.build());
+        if (reject) {
+            throw new BulwarkBlockedException(eventId, "request body too large to inspect (event " + eventId + ")");
         }
     }
 

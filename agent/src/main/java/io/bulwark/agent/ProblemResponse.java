@@ -25,6 +25,19 @@ record ProblemResponse(int status, String type, String title, String detail, Str
                         : "system command") + ".", eventId, Map.of());
     }
 
+    /** A body larger than {@code injection.maxScanBytes} on a policy with {@code oversize: reject}. */
+    static ProblemResponse bodyTooLarge(String eventId) {
+        return new ProblemResponse(413, "urn:bulwark:problem:body-too-large", "Content Too Large",
+                "The request body is larger than this API inspects.", eventId, Map.of());
+    }
+
+    /** The answer for a request a sink blocked, by the block's kind. */
+    static ProblemResponse forBlock(String kind, String eventId) {
+        return BODY_TOO_LARGE.equals(kind) ? bodyTooLarge(eventId) : injectionBlocked(kind, eventId);
+    }
+
+    static final String BODY_TOO_LARGE = "body-too-large";
+
     /** No credentials, or refused ones: {@code wwwAuthenticate} is the RFC 6750 challenge. */
     static ProblemResponse unauthorized(String wwwAuthenticate, String detail, String eventId) {
         return new ProblemResponse(401, "urn:bulwark:problem:unauthorized", "Unauthorized", detail, eventId,

@@ -43,6 +43,7 @@ final class RequestContext implements EntryRequest {
     private volatile int blockedStatus;
     private volatile String blockedKind;
     private volatile boolean answered;
+    private boolean oversizeReported;
 
     RequestContext(ServletAccess access, Object request, Object response, ActivePolicy policy, RequestContext outer)
             throws Throwable {
@@ -188,6 +189,14 @@ final class RequestContext implements EntryRequest {
 
     String blockedEventId() {
         return blockedEventId;
+    }
+
+    boolean oversizeReported() {
+        return oversizeReported;
+    }
+
+    void oversizeReported(boolean value) {
+        this.oversizeReported = value;
     }
 
     /** True once the agent wrote its own response: the app's later output goes nowhere. */

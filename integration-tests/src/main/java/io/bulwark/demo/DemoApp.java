@@ -2,6 +2,8 @@ package io.bulwark.demo;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.MultipartConfigElement;
+
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -66,6 +68,10 @@ public final class DemoApp {
         context.addServlet(new ServletHolder(new FileListServlet()), "/api/tools/files");
         context.addServlet(new ServletHolder(new ReportServlet(dataSource)), "/api/reports/summary");
         context.addServlet(new ServletHolder(new CustomerServlet(dataSource)), "/api/customers/*");
+        ServletHolder lookup = new ServletHolder(new LookupServlet(dataSource));
+        lookup.getRegistration().setMultipartConfig(new MultipartConfigElement(
+            System.getProperty("java.io.tmpdir"), 1 << 20, 2 << 20, 64 * 1024));
+        context.addServlet(lookup, "/api/lookup");
         context.addServlet(new ServletHolder(new EchoServlet("text", '\'')), "/api/tools/banner");
         context.addServlet(new ServletHolder(new EchoServlet("name", '"')), "/api/tools/greet");
         server.setHandler(context);

@@ -15,6 +15,8 @@ public final class EventActions {
     public static final String BRUTE_FORCE_BLOCKED = "brute-force-blocked";
     public static final String INPUT_INVALID = "input-invalid";
     public static final String POLICY_RELOADED = "policy-reloaded";
+    public static final String BODY_TOO_LARGE = "request-body-too-large";
+    public static final String SCAN_TRUNCATED = "injection-scan-truncated";
     public static final String POLICY_RELOAD_REJECTED = "policy-reload-rejected";
     public static final String LOG_EVENTS_DROPPED = "log-events-dropped";
 

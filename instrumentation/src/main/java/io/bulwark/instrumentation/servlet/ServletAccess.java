@@ -43,6 +43,11 @@ public final class ServletAccess {
     private final MethodHandle cookieName;
     private final MethodHandle cookieValue;
     private final MethodHandle getRemoteAddr;
+    private final MethodHandle getContentType;
+    private final MethodHandle getParts;
+    private final MethodHandle partName;
+    private final MethodHandle partFileName;
+    private final MethodHandle partInputStream;
     private final MethodHandle isAsyncStarted;
     private final MethodHandle isSecure;
     private final MethodHandle isCommitted;
@@ -58,6 +63,7 @@ public final class ServletAccess {
         requestType = null;
         getAttribute = setAttribute = removeAttribute = getMethod = getRequestUri = getQueryString = null;
         getParameterMap = getHeaderNames = getHeaders = getHeader = getCookies = cookieName = cookieValue = null;
+        getContentType = getParts = partName = partFileName = partInputStream = null;
         getRemoteAddr = isAsyncStarted = isSecure = isCommitted = reset = setStatus = setHeader = null;
         setContentType = getOutputStream = getWriter = null;
     }
@@ -85,6 +91,13 @@ public final class ServletAccess {
         cookieName = generic(lookup.findVirtual(cookie, "getName", MethodType.methodType(String.class)));
         cookieValue = generic(lookup.findVirtual(cookie, "getValue", MethodType.methodType(String.class)));
         getRemoteAddr = generic(lookup.findVirtual(req, "getRemoteAddr", MethodType.methodType(String.class)));
+        getContentType = generic(lookup.findVirtual(req, "getContentType", MethodType.methodType(String.class)));
+        Class<?> part = Class.forName(api.type("http.Part"), false, loader);
+        getParts = generic(lookup.findVirtual(req, "getParts", MethodType.methodType(java.util.Collection.class)));
+        partName = generic(lookup.findVirtual(part, "getName", MethodType.methodType(String.class)));
+        partFileName = generic(lookup.findVirtual(part, "getSubmittedFileName", MethodType.methodType(String.class)));
+        partInputStream = generic(lookup.findVirtual(part, "getInputStream",
+                MethodType.methodType(java.io.InputStream.class)));
         isAsyncStarted = generic(lookup.findVirtual(req, "isAsyncStarted", MethodType.methodType(boolean.class)));
         isSecure = generic(lookup.findVirtual(req, "isSecure", MethodType.methodType(boolean.class)));
         isCommitted = generic(lookup.findVirtual(res, "isCommitted", MethodType.methodType(boolean.class)));
@@ -196,6 +209,39 @@ public final class ServletAccess {
 
     public String remoteAddr(Object request) throws Throwable {
         return (String) (Object) getRemoteAddr.invokeExact(request);
+    }
+
+    public String contentType(Object request) throws Throwable {
+        return (String) (Object) getContentType.invokeExact(request);
+    }
+
+    /**
+     * The multipart form's fields as {@code [name, fileName-or-null, first bytes of the content as text]} triples,
+     * each part's content read up to {@code maxBytesPerPart}. Empty when the request is not multipart or the
+     * servlet is not configured for it (the container refuses then, and the app cannot have read parts either).
+     */
+    public java.util.List<String[]> multipartFields(Object request, int maxBytesPerPart) throws Throwable {
+        java.util.List<String[]> fields = new java.util.ArrayList<>();
+        java.util.Collection<?> parts;
+        try {
+            parts = (java.util.Collection<?>) (Object) getParts.invokeExact(request);
+        } catch (IllegalStateException | java.io.IOException notMultipart) {
+            return fields;
+        } catch (Exception servletException) {
+            return fields; // ServletException of either API: not multipart, or a malformed body
+        }
+        for (Object p : parts) {
+            String name = (String) (Object) partName.invokeExact(p);
+            String fileName = (String) (Object) partFileName.invokeExact(p);
+            String text = null;
+            if (fileName == null) {
+                try (java.io.InputStream in = (java.io.InputStream) (Object) partInputStream.invokeExact(p)) {
+                    text = new String(in.readNBytes(maxBytesPerPart), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            fields.add(new String[] {name, fileName, text});
+        }
+        return fields;
     }
 
     public boolean isAsyncStarted(Object request) throws Throwable {

@@ -17,6 +17,8 @@ import java.util.Map;
 public final class ServletInputs {
 
     public static final int MAX_INPUTS = 2048;
+    /** Text fields of a multipart form are read this far; file contents are not inputs, their names are. */
+    public static final int MAX_PART_BYTES = 64 * 1024;
 
     private ServletInputs() {
     }
@@ -56,6 +58,18 @@ public final class ServletInputs {
             Enumeration<String> values = access.headers(request, name);
             while (values != null && values.hasMoreElements()) {
                 add(inputs, Input.value(InputSource.HEADER, name, values.nextElement()));
+            }
+        }
+        String contentType = access.contentType(request);
+        if (contentType != null && contentType.regionMatches(true, 0, "multipart/form-data", 0, 19)) {
+            for (String[] field : access.multipartFields(request, MAX_PART_BYTES)) {
+                add(inputs, Input.key(InputSource.MULTIPART, field[0]));
+                if (field[1] != null) {
+                    add(inputs, Input.value(InputSource.MULTIPART, field[0] + ".filename", field[1]));
+                }
+                if (field[2] != null) {
+                    add(inputs, Input.value(InputSource.MULTIPART, field[0], field[2]));
+                }
             }
         }
         String[] cookies = access.cookies(request);
