@@ -27,12 +27,15 @@ public final class ServletInputs {
         List<Input> inputs = new ArrayList<>();
         // Parameters the container already parsed. At a sink the app has read its body, so asking for the
         // parameter map here can no longer take a form body away from the app.
+        String contentType = access.contentType(request);
+        boolean multipart = contentType != null && contentType.regionMatches(true, 0, "multipart/form-data", 0, 19);
         Map<String, String[]> params = access.parameterMap(request);
         if (params != null && !params.isEmpty()) {
             Set<String> queryNames = FormEncoding.parameterNames(access.queryString(request), MAX_INPUTS);
             for (Map.Entry<String, String[]> p : params.entrySet()) {
                 // the container merges query and form parameters; the query string tells them apart
-                InputSource source = queryNames.contains(p.getKey()) ? InputSource.QUERY : InputSource.FORM;
+                InputSource source = queryNames.contains(p.getKey()) ? InputSource.QUERY
+                        : multipart ? InputSource.MULTIPART : InputSource.FORM;
                 add(inputs, Input.key(source, p.getKey()));
                 String[] values = p.getValue();
                 if (values != null) {
@@ -60,14 +63,13 @@ public final class ServletInputs {
                 add(inputs, Input.value(InputSource.HEADER, name, values.nextElement()));
             }
         }
-        String contentType = access.contentType(request);
-        if (contentType != null && contentType.regionMatches(true, 0, "multipart/form-data", 0, 19)) {
+        if (multipart) {
             for (String[] field : access.multipartFields(request, MAX_PART_BYTES)) {
                 add(inputs, Input.key(InputSource.MULTIPART, field[0]));
                 if (field[1] != null) {
                     add(inputs, Input.value(InputSource.MULTIPART, field[0] + ".filename", field[1]));
                 }
-                if (field[2] != null) {
+                if (field[2] != null && (params == null || !params.containsKey(field[0]))) {
                     add(inputs, Input.value(InputSource.MULTIPART, field[0], field[2]));
                 }
             }
