@@ -57,6 +57,7 @@ final class ActivePolicy {
     private final Authenticators authenticators;
     private final BruteForceSettings bruteForceSettings;
     private final BruteForceGuard bruteForce;
+    private final TransportGuard transport;
 
     /** For tests and tools: its own entry state, nothing carried over. */
     ActivePolicy(Policy policy) throws PolicyActivationException {
@@ -92,21 +93,30 @@ final class ActivePolicy {
         AuthenticationSettings auth = policy.authentication();
         this.bruteForceSettings = auth == null || auth.bruteForce() == null ? null : bruteForceSettings(auth);
         this.bruteForce = entryState.bruteForceGuard(bruteForceSettings);
+        this.transport = TransportGuard.of(policy.transport(), clientIps);
         boolean anyPlanChecks = unmatched.checksAnything();
         for (var route : table) {
             anyPlanChecks |= route.payload().checksAnything();
         }
-        this.checksEntry = anyPlanChecks || authenticators != null || normalisesPaths;
+        this.checksEntry = anyPlanChecks || authenticators != null || normalisesPaths || transport != null;
     }
 
-    private RoutePlan plan(Route route, String label, Map<String, LimitSpec> limits) {
+    private RoutePlan plan(Route route, String label, Map<String, LimitSpec> limits)
+            throws PolicyActivationException {
         List<LimitSpec> ipLimits = new ArrayList<>();
         List<LimitSpec> callerLimits = new ArrayList<>();
         for (String name : policy.rateLimitsFor(route).keySet()) {
             LimitSpec spec = limits.get(name);
             (spec.keyedByIpOnly() ? ipLimits : callerLimits).add(spec);
         }
-        return new RoutePlan(route, label, requirement(policy.authFor(route)), ipLimits, callerLimits);
+        ValidationPlan validation;
+        try {
+            validation = route == null ? null : ValidationPlan.from(route.validate());
+        } catch (IllegalArgumentException e) {
+            throw new PolicyActivationException("routes[" + label.substring(0, label.indexOf(':')) + "].validate: "
+                    + e.getMessage(), e);
+        }
+        return new RoutePlan(route, label, requirement(policy.authFor(route)), ipLimits, callerLimits, validation);
     }
 
     private static Map<String, LimitSpec> limitSpecs(Policy policy) throws PolicyActivationException {
@@ -208,6 +218,11 @@ final class ActivePolicy {
 
     Authenticators authenticators() {
         return authenticators;
+    }
+
+    /** HTTPS enforcement and HSTS; null when the policy's {@code transport} asks for neither. */
+    TransportGuard transport() {
+        return transport;
     }
 
     BruteForceGuard bruteForce() {

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 
 /**
  * The protections at a request's outermost entry, in DESIGN.md's order: client IP → brute-force block list → IP-keyed
- * limits → route → credentials and scopes → caller-keyed limits → (validation). Cheap and decisive checks come first,
+ * limits → route → transport (HTTPS) → credentials and scopes → caller-keyed limits → input validation. Cheap and decisive checks come first,
  * so a flood of forged tokens is refused by address before a single signature is verified.
  *
  * <p>Every refusal is one log event whose id the response carries; rate-limit and block-list refusals are folded per
@@ -36,9 +36,13 @@ final class EntryChecks {
     static final String BRUTE_FORCE_LIMIT = "authentication.bruteForce";
 
     private final Consumer<AttackEvent> log;
+    private final EntryTransport transport;
+    private final EntryValidation validation;
 
     EntryChecks(Consumer<AttackEvent> log) {
         this.log = log;
+        this.transport = new EntryTransport(log);
+        this.validation = new EntryValidation(log);
     }
 
     /** The client address: the peer, or behind trusted proxies the nearest untrusted forwarded hop. */
@@ -85,6 +89,12 @@ final class EntryChecks {
             }
         }
 
+        // Before authentication: credentials that crossed the network in the clear are not worth verifying.
+        ProblemResponse insecure = transport.refuse(policy, request, ip);
+        if (insecure != null) {
+            return EntryOutcome.denied(ip, route, null, insecure);
+        }
+
         Identity identity = null;
         Mode authMode = policy.model().effectiveMode(Protection.AUTHENTICATION, plan.route());
         if (authMode != Mode.OFF) {
@@ -127,7 +137,11 @@ final class EntryChecks {
             }
         }
 
-        // Request validation (route.validate) belongs here: after the caller is known and counted, before the app.
+        // After the caller is known and counted, so a flood of invalid requests still meets the limits.
+        ProblemResponse invalid = validation.refuse(policy, request, ip, route);
+        if (invalid != null) {
+            return EntryOutcome.denied(ip, route, identity, invalid);
+        }
         return EntryOutcome.admitted(ip, route, identity);
     }
 

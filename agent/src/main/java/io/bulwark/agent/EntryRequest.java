@@ -24,4 +24,9 @@ interface EntryRequest {
 
     /** The raw query string, or null. */
     String queryString();
+
+    /** Whether the connection itself is TLS (the container's {@code isSecure}); proxies' headers not considered. */
+    default boolean secure() {
+        return false;
+    }
 }

@@ -18,6 +18,7 @@ import io.bulwark.policies.injection.Input;
 import io.bulwark.policies.model.Mode;
 import io.bulwark.policies.model.Oversize;
 import io.bulwark.policies.model.Protection;
+import io.bulwark.policies.validation.Violation;
 import java.security.Principal;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -44,12 +45,14 @@ final class Gateway extends Dispatcher {
     private final Supplier<AttackLog> log;
     private final Diagnostics diagnostics;
     private final EntryChecks entryChecks;
+    private final InsecureJdbcUrls insecureJdbcUrls;
 
     Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics) {
         this.policy = policy;
         this.log = log;
         this.diagnostics = diagnostics;
         this.entryChecks = new EntryChecks(event -> log.get().offer(event));
+        this.insecureJdbcUrls = new InsecureJdbcUrls(diagnostics::say);
     }
 
     @Override
@@ -110,6 +113,7 @@ final class Gateway extends Dispatcher {
             context.answered(true);
             return false;
         }
+        AdmissionEffects.apply(context);
         Identity identity = outcome.identity();
         if (identity != null) {
             if (identity.subject() != null) {
@@ -174,7 +178,8 @@ final class Gateway extends Dispatcher {
             if (context.access.isCommitted(context.response)) {
                 return false;
             }
-            ProblemResponse problem = ProblemResponse.forBlock(context.blockedKind(), context.blockedEventId());
+            ProblemResponse problem = context.blockAnswer() != null ? context.blockAnswer()
+                    : ProblemResponse.forBlock(context.blockedKind(), context.blockedEventId());
             context.access.writeResponse(context.response, problem.status(), problem.headers(),
                     ProblemResponse.CONTENT_TYPE, problem.body());
             context.answered(true);
@@ -187,6 +192,7 @@ final class Gateway extends Dispatcher {
 
     @Override
     public void sql(Object jdbcObject, String sql, String method) {
+        checkJdbcTls(jdbcObject);
         RequestContext context = CURRENT.get();
         if (context == null || sql == null) {
             return; // outside a request nothing the client sent can reach the statement
@@ -233,6 +239,43 @@ final class Gateway extends Dispatcher {
         RequestContext context = CURRENT.get();
         if (context != null) {
             context.bodyRead(buffer, offset, count);
+            BodyBudget budget = context.bodyBudget;
+            if (budget != null && budget.add(count)) {
+                onBodyTooLarge(context, budget);
+            }
+        }
+    }
+
+    /**
+     * The body outgrew the route's {@code maxBodySize} while the app read it (chunked, or longer than declared).
+     * Refused like a blocked sink: answered 413 now, then the read throws so the app stops before using the bytes.
+     */
+    private void onBodyTooLarge(RequestContext context, BodyBudget budget) {
+        String eventId = EventIds.next();
+        boolean block = budget.blocks();
+        List<Violation> violations = List.of(budget.violation());
+        AttackEvent.Builder event = EntryValidation.event(
+                EntryEvents.about(context.policy, context, context.clientIp, eventId, block), violations);
+        event.extra("body_bytes_read_over", budget.limit());
+        log.get().offer(event.build());
+        if (!block) {
+            return;
+        }
+        context.block(eventId, ProblemResponse.invalidInput(violations, eventId));
+        answer(context);
+        throw new BulwarkBlockedException(eventId, "request body over its limit, refused by Bulwark (event "
+                + eventId + ")");
+    }
+
+    private void checkJdbcTls(Object jdbcObject) {
+        try {
+            Connection connection = jdbcObject instanceof Statement statement
+                    ? statement.getConnection() : (Connection) jdbcObject;
+            if (connection != null && !insecureJdbcUrls.seen(connection)) {
+                insecureJdbcUrls.check(connection.getMetaData().getURL());
+            }
+        } catch (Throwable t) {
+            // a closed statement or a driver without metadata: nothing to warn about
         }
     }
 

@@ -2,10 +2,12 @@ package io.bulwark.agent;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.bulwark.policies.validation.Violation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,10 +16,46 @@ import java.util.Map;
  * app's data, never the offending input.
  */
 record ProblemResponse(int status, String type, String title, String detail, String eventId,
-                       Map<String, String> headers) {
+                       Map<String, String> headers, List<Violation> violations) {
 
     static final String CONTENT_TYPE = "application/problem+json";
     private static final JsonFactory JSON = new JsonFactory();
+
+    ProblemResponse {
+        violations = violations == null ? List.of() : List.copyOf(violations);
+    }
+
+    ProblemResponse(int status, String type, String title, String detail, String eventId,
+                    Map<String, String> headers) {
+        this(status, type, title, detail, eventId, headers, List.of());
+    }
+
+    /**
+     * Input that breaks the route's {@code validate} rules: 400, or 413 / 415 for the body's size or type
+     * ({@link Violation#httpStatus}). Lists every violation; a bad value appears only as the engine's short, escaped
+     * prefix, and never for a credential.
+     */
+    static ProblemResponse invalidInput(List<Violation> violations, String eventId) {
+        int status = Violation.httpStatus(violations);
+        String title = status == 413 ? "Content Too Large" : status == 415 ? "Unsupported Media Type" : "Bad Request";
+        String detail = status == 413 ? "The request body is larger than this resource accepts."
+                : status == 415 ? "The request body's content type is not accepted here."
+                : "The request does not meet this resource's input rules.";
+        return new ProblemResponse(status, "urn:bulwark:problem:invalid-input", title, detail, eventId, Map.of(),
+                violations);
+    }
+
+    /** Plain HTTP where the policy requires HTTPS. */
+    static ProblemResponse httpsRequired(String eventId) {
+        return new ProblemResponse(403, "urn:bulwark:problem:https-required", "Forbidden",
+                "This service accepts requests over HTTPS only.", eventId, Map.of());
+    }
+
+    /** A plain-HTTP GET or HEAD sent to its HTTPS address, where the policy asks for redirects. */
+    static ProblemResponse redirectToHttps(String location, String eventId) {
+        return new ProblemResponse(301, "urn:bulwark:problem:https-required", "Moved Permanently",
+                "This service accepts requests over HTTPS only.", eventId, Map.of("Location", location));
+    }
 
     static ProblemResponse injectionBlocked(String kind, String eventId) {
         return new ProblemResponse(403, "urn:bulwark:problem:" + kind + "-injection", "Forbidden",
@@ -102,6 +140,21 @@ record ProblemResponse(int status, String type, String title, String detail, Str
             json.writeStringField("detail", detail);
             if (eventId != null) {
                 json.writeStringField("eventId", eventId);
+            }
+            if (!violations.isEmpty()) {
+                json.writeArrayFieldStart("violations");
+                for (Violation violation : violations) {
+                    json.writeStartObject();
+                    json.writeStringField("source", violation.source());
+                    json.writeStringField("name", violation.name());
+                    json.writeStringField("rule", violation.rule());
+                    json.writeStringField("message", violation.message());
+                    if (violation.valuePrefix() != null) {
+                        json.writeStringField("value", violation.valuePrefix());
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
             }
             json.writeEndObject();
         } catch (IOException e) {

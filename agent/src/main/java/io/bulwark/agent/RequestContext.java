@@ -44,6 +44,9 @@ final class RequestContext implements EntryRequest {
     private volatile String blockedKind;
     private volatile boolean answered;
     private boolean oversizeReported;
+    private volatile ProblemResponse blockAnswer;
+    /** The route's {@code maxBodySize}, counted as the app reads; null when the route sets none. */
+    BodyBudget bodyBudget;
 
     RequestContext(ServletAccess access, Object request, Object response, ActivePolicy policy, RequestContext outer)
             throws Throwable {
@@ -172,12 +175,32 @@ final class RequestContext implements EntryRequest {
     }
 
     @Override
+    public boolean secure() {
+        try {
+            return access.isSecure(request);
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    @Override
     public String queryString() {
         try {
             return access.queryString(request);
         } catch (Throwable t) {
             return null;
         }
+    }
+
+    /** The request was refused after the app started (its body outgrew the route's limit): ends with {@code answer}. */
+    void block(String eventId, ProblemResponse answer) {
+        this.blockAnswer = answer;
+        block(eventId, answer.status(), "body");
+    }
+
+    /** The answer set by {@link #block(String, ProblemResponse)}, or null for a blocked sink. */
+    ProblemResponse blockAnswer() {
+        return blockAnswer;
     }
 
     /** A sink was blocked: whatever the app does with the exception, the request ends as {@code status}. */

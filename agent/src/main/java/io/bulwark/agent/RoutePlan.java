@@ -14,9 +14,10 @@ import java.util.List;
  * @param auth         who may call it
  * @param ipLimits     limits keyed by the client IP alone, checked before any credential is verified
  * @param callerLimits the others (apiKey, subject, route, header), checked once the caller is known
+ * @param validation   the route's {@code validate} rules, or null
  */
 record RoutePlan(Route route, String label, AuthRequirement auth, List<LimitSpec> ipLimits,
-                 List<LimitSpec> callerLimits) {
+                 List<LimitSpec> callerLimits, ValidationPlan validation) {
 
     RoutePlan {
         ipLimits = List.copyOf(ipLimits);
@@ -25,6 +26,7 @@ record RoutePlan(Route route, String label, AuthRequirement auth, List<LimitSpec
 
     /** Whether entry has anything to do here besides matching. */
     boolean checksAnything() {
-        return !(auth instanceof AuthRequirement.Public) || !ipLimits.isEmpty() || !callerLimits.isEmpty();
+        return !(auth instanceof AuthRequirement.Public) || !ipLimits.isEmpty() || !callerLimits.isEmpty()
+                || validation != null;
     }
 }

@@ -102,13 +102,18 @@ public final class Bridge {
         CallDepth.BODY.increment();
     }
 
-    /** Exit of {@code read(byte[], int, int)}: {@code count} bytes were read into {@code buffer} at {@code offset}. */
+    /**
+     * Exit of {@code read(byte[], int, int)}: {@code count} bytes were read into {@code buffer} at {@code offset}.
+     * Throws {@link BulwarkBlockedException} when they take the body past its route's {@code maxBodySize}.
+     */
     public static void bodyRead(byte[] buffer, int offset, int count) {
         if (CallDepth.BODY.decrement() != 0 || count <= 0 || AgentThread.isCurrent()) {
             return;
         }
         try {
             dispatcher.bodyRead(buffer, offset, count);
+        } catch (BulwarkBlockedException overLimit) {
+            throw overLimit; // the body outgrew the route's limit: the read must not hand the bytes to the app
         } catch (Throwable t) {
             dispatcher.adviceError("request body", t);
         }
@@ -121,6 +126,8 @@ public final class Bridge {
         }
         try {
             dispatcher.bodyRead(new byte[] {(byte) value}, 0, 1);
+        } catch (BulwarkBlockedException overLimit) {
+            throw overLimit;
         } catch (Throwable t) {
             dispatcher.adviceError("request body", t);
         }

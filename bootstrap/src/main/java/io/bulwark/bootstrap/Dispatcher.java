@@ -30,7 +30,10 @@ public abstract class Dispatcher {
     public void sql(Object jdbcObject, String sql, String method) {
     }
 
-    /** Bytes of the request body, as the app reads them; the agent keeps a bounded copy to scan at sinks. */
+    /**
+     * Bytes of the request body, as the app reads them; the agent keeps a bounded copy to scan at sinks. May throw
+     * {@link BulwarkBlockedException} when the body passes its route's size limit.
+     */
     public void bodyRead(byte[] buffer, int offset, int count) {
     }
 

@@ -14,6 +14,8 @@ public final class EventActions {
     /** A client reached the brute-force threshold; written once per block, when it starts. */
     public static final String BRUTE_FORCE_BLOCKED = "brute-force-blocked";
     public static final String INPUT_INVALID = "input-invalid";
+    /** Plain HTTP where the policy requires HTTPS: refused or redirected. */
+    public static final String HTTPS_REQUIRED = "https-required";
     public static final String POLICY_RELOADED = "policy-reloaded";
     public static final String BODY_TOO_LARGE = "request-body-too-large";
     public static final String SCAN_TRUNCATED = "injection-scan-truncated";

@@ -256,6 +256,11 @@ public final class ServletAccess {
         return (boolean) isCommitted.invokeExact(response);
     }
 
+    /** Sets a response header before the app runs (the response is not committed yet). */
+    public void setHeader(Object response, String name, String value) throws Throwable {
+        setHeader.invokeExact(response, (Object) name, (Object) value);
+    }
+
     /**
      * Replaces whatever the app may have buffered with the agent's own answer. The caller checks
      * {@link #isCommitted} first: a committed response cannot be rewritten.

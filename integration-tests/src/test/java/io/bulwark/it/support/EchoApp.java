@@ -13,7 +13,12 @@ public final class EchoApp {
     }
 
     public static DemoProcess start(Path workDir, String... jvmArgs) {
-        return DemoProcess.start(JvmCommand.mainClass(workDir, classPath(), IdentityEchoApp.class.getName())
+        return start(workDir, IdentityEchoApp.class, jvmArgs);
+    }
+
+    /** Another test app of {@code testapps}, on the same class path. */
+    public static DemoProcess start(Path workDir, Class<?> app, String... jvmArgs) {
+        return DemoProcess.start(JvmCommand.mainClass(workDir, classPath(), app.getName())
             .withAgent().jvmArgs(jvmArgs));
     }
 
