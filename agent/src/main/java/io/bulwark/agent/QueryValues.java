@@ -1,5 +1,6 @@
 package io.bulwark.agent;
 
+import io.bulwark.policies.net.FormEncoding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +31,9 @@ final class QueryValues {
             int equals = rawQuery.indexOf('=', start);
             int nameEnd = equals < 0 || equals > end ? end : equals;
             if (nameEnd > start) {
-                String name = QueryParameter.decode(rawQuery, start, nameEnd);
+                String name = FormEncoding.decode(rawQuery, start, nameEnd, true);
                 if (wanted.contains(name)) {
-                    String value = nameEnd == end ? "" : QueryParameter.decode(rawQuery, nameEnd + 1, end);
+                    String value = nameEnd == end ? "" : FormEncoding.decode(rawQuery, nameEnd + 1, end, true);
                     found.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
                 }
             }
