@@ -157,7 +157,7 @@ abstract class DatabaseDialectContract {
     @Test
     void agentPrintsOnlyItsBanner() {
         send(guarded, DialectCase.benign("concat", SEARCHED));
-        assertThat(guarded.stderrLines()).singleElement().asString().startsWith("Bulwark ");
+        assertThat(guarded.stderrLines()).singleElement().asString().startsWith("[bulwark] Bulwark ");
     }
 
     private static HttpResponse<String> send(DemoProcess app, DialectCase c) {

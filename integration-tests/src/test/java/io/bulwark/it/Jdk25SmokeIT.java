@@ -74,6 +74,9 @@ class Jdk25SmokeIT {
         };
         JvmCommand command = JvmCommand.mainClass(dir, List.of(TestJars.demo()), "io.bulwark.dbapp.DatabaseApp")
             .javaHome(JDK25).withAgent()
+            // The xerial driver loads its native library with System::load, which JDK 24+ warns about on its own
+            // (JEP 472); an app using it passes this flag with or without the agent.
+            .jvmArgs("sqlite".equals(database) ? "--enable-native-access=ALL-UNNAMED" : "-Dno.flag=true")
             .args("--jdbc-url", db.get(0), "--user", db.get(1), "--password", db.get(2), "--pool", "hikari");
         try (DemoProcess app = DemoProcess.start(command)) {
             HttpResponse<String> benign = app.http().get("/items/concat", "name", "Webcam");
@@ -94,6 +97,6 @@ class Jdk25SmokeIT {
 
     private static void assertOnlyBanner(DemoProcess app) {
         assertThat(app.stderrLines()).as("the app's stderr on JDK 25").singleElement().asString()
-            .startsWith("Bulwark ");
+            .startsWith("[bulwark] Bulwark ");
     }
 }
