@@ -390,7 +390,10 @@ final class Gateway extends Dispatcher {
                 || className.startsWith("io.bulwark.shaded.") || className.startsWith("java.") || className.startsWith("jdk.")
                 || className.startsWith("sun.") || className.startsWith("com.zaxxer.hikari.")
                 || className.startsWith("org.h2.jdbc.") || className.startsWith("org.postgresql.jdbc.")
-                || className.startsWith("org.mariadb.jdbc.") || className.startsWith("com.mysql.cj.jdbc.");
+                || className.startsWith("org.mariadb.jdbc.") || className.startsWith("com.mysql.cj.jdbc.")
+                || className.startsWith("org.hsqldb.jdbc.") || className.startsWith("org.sqlite.")
+                // JdbcTemplate runs the app's SQL from its own callbacks; the app's frame is the one that called it
+                || className.startsWith("org.springframework.jdbc.");
     }
 
     private static String jdbcUrl(Object jdbcObject) {

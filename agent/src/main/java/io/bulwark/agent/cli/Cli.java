@@ -33,6 +33,8 @@ public final class Cli {
                     return USAGE;
                 }
                 return validate(args, out);
+            case "attach":
+                return new AttachCommand(out, err).run(java.util.Arrays.copyOfRange(args, 1, args.length));
             case "version":
                 out.println("Bulwark " + version());
                 return OK;
@@ -70,6 +72,8 @@ public final class Cli {
     private static void usage(PrintStream out) {
         out.println("usage: java -jar bulwark-agent.jar COMMAND");
         out.println("  validate PATH...   check policy files; prints OK or every error (file:line:column: field: message)");
+        out.println("  attach PID [policy=PATH]  load the agent into a running JVM; refused, leaving it untouched,");
+        out.println("                     if the policy is invalid or Bulwark already runs there");
         out.println("  version            print the agent's version");
         out.println("As an agent: java -javaagent:bulwark-agent.jar[=policy=PATH] -jar your-app.jar");
     }

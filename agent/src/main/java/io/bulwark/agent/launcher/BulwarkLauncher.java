@@ -22,6 +22,9 @@ public final class BulwarkLauncher {
     private static final String AGENT_MAIN = "io.bulwark.agent.AgentMain";
     private static final String CLI_MAIN = "io.bulwark.agent.cli.Cli";
 
+    /** Read by the attach command (AttachCommand.RUNNING_PROPERTY) to refuse a second attach before it loads. */
+    static final String RUNNING_PROPERTY = "bulwark.agent.running";
+
     private static volatile boolean started;
 
     private BulwarkLauncher() {
@@ -51,6 +54,10 @@ public final class BulwarkLauncher {
 
     private static synchronized void start(String args, Instrumentation inst, boolean attached) {
         if (started) {
+            if (attached) {
+                // Thrown, not printed: the attach command gets it back as AgentInitializationException.
+                throw new IllegalStateException("Bulwark already runs in this JVM; nothing changed");
+            }
             System.err.println("[bulwark] already running in this JVM; ignoring the second start");
             return;
         }
@@ -68,6 +75,9 @@ public final class BulwarkLauncher {
                     .getMethod("start", String.class, Instrumentation.class, File.class, boolean.class);
             status = (Integer) main.invoke(null, args, inst, jar, attached);
             started = status == 0;
+            if (started) {
+                System.setProperty(RUNNING_PROPERTY, attached ? "attached" : "started with -javaagent");
+            }
         } catch (Throwable t) {
             Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
                     ? t.getCause() : t;

@@ -48,6 +48,11 @@ public final class ForkedJvm implements AutoCloseable {
         return stderr.text();
     }
 
+    /** For tools that address the JVM by process id, such as the agent's {@code attach} command. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
