@@ -19,6 +19,7 @@ public final class JvmCommand {
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
     private String agent;
+    private Path javaHome = Path.of(System.getProperty("java.home"));
 
     private JvmCommand(Path workingDirectory, List<String> target) {
         this.workingDirectory = workingDirectory;
@@ -51,6 +52,12 @@ public final class JvmCommand {
         return this;
     }
 
+    /** Runs the child on another JDK than the tests' own (e.g. a JDK 21+ for virtual threads). */
+    public JvmCommand javaHome(Path home) {
+        javaHome = home;
+        return this;
+    }
+
     public JvmCommand jvmArgs(String... more) {
         jvmArgs.addAll(List.of(more));
         return this;
@@ -67,7 +74,7 @@ public final class JvmCommand {
 
     List<String> commandLine() {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         // Small heaps: several of these JVMs may run at once on a shared machine.
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1");
