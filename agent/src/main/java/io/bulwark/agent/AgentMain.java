@@ -82,7 +82,8 @@ public final class AgentMain {
                 policy.log().maxFileSize().bytes(), policy.log().maxFiles()), System.err::println, Clock.systemUTC());
         log.start();
         AgentState state = new AgentState(found == null ? null : found.file(), workingDir, active, log, diagnostics);
-        Bridge.install(new Gateway(state::policy, state::log, diagnostics));
+        Gateway gateway = new Gateway(state::policy, state::log, diagnostics, HookCensus.global());
+        Bridge.install(gateway);
         new FloodLogFlusher(entryState, state::policy, log, diagnostics).start();
 
         Set<String> disabled = new HashSet<>();
@@ -92,6 +93,9 @@ public final class AgentMain {
             }
         }
         AgentInstaller.install(inst, AgentInstaller.modules(), disabled, diagnostics);
+        new GapWatch(HookCensus.global(), state::policy, state::log, diagnostics,
+                !disabled.contains("servlet"), !disabled.contains("jdbc")).start();
+        ContextReport.atShutdown(gateway.ledger(), diagnostics);
 
         if (found != null) {
             new PolicyWatcher(found.file().toFile(), POLL_MILLIS, state::reload).start();

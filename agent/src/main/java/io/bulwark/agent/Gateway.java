@@ -46,13 +46,45 @@ final class Gateway extends Dispatcher {
     private final Diagnostics diagnostics;
     private final EntryChecks entryChecks;
     private final InsecureJdbcUrls insecureJdbcUrls;
+    private final ContextLedger ledger = new ContextLedger();
+    private final AsyncRequests async;
+    private final HookCensus census;
 
     Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics) {
+        this(policy, log, diagnostics, null);
+    }
+
+    Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics, HookCensus census) {
         this.policy = policy;
         this.log = log;
         this.diagnostics = diagnostics;
         this.entryChecks = new EntryChecks(event -> log.get().offer(event));
         this.insecureJdbcUrls = new InsecureJdbcUrls(diagnostics::say);
+        this.async = new AsyncRequests(diagnostics);
+        this.census = census;
+    }
+
+    ContextLedger ledger() {
+        return ledger;
+    }
+
+    /** Binds a request's context to this thread (an async task, an async re-dispatch); returns what to restore. */
+    static RequestContext bind(RequestContext context) {
+        RequestContext previous = CURRENT.get();
+        CURRENT.set(context);
+        return previous;
+    }
+
+    static void unbind(RequestContext previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
+        }
+    }
+
+    /** The scope of a re-dispatch on a thread that does not hold its request's context: bind, never close. */
+    private record Resumed(RequestContext context, RequestContext previous) {
     }
 
     @Override
@@ -63,15 +95,24 @@ final class Gateway extends Dispatcher {
         }
         RequestContext context = null;
         try {
-            if (access.attribute(request, RequestContext.ATTRIBUTE) != null) {
-                return null; // an inner filter, a forward, an error or async re-dispatch: already handled
+            Object existing = access.attribute(request, RequestContext.ATTRIBUTE);
+            if (existing != null) {
+                // An inner filter or a forward (this thread holds the context already: nothing to do), or an async
+                // or error re-dispatch on another thread, whose sinks must still be judged against this request.
+                return existing instanceof RequestContext known && CURRENT.get() != known
+                        ? new Resumed(known, bind(known)) : null;
+            }
+            if (census != null) {
+                census.firstRequest();
             }
             context = new RequestContext(access, request, response, policy.get(), CURRENT.get());
+            context.open(ledger, diagnostics);
             access.setAttribute(request, RequestContext.ATTRIBUTE, context);
             CURRENT.set(context);
             if (context.policy.checksEntry()) {
                 if (!admit(context)) {
                     restoreOuter(context);
+                    context.close();
                     return Denied.INSTANCE;
                 }
             } else if (context.policy.clientIps() != null) {
@@ -83,6 +124,7 @@ final class Gateway extends Dispatcher {
             if (context != null) {
                 // exit advice gets no scope for this request, so nothing else would take the context off the thread
                 restoreOuter(context);
+                context.close();
             }
             return null;
         }
@@ -142,6 +184,10 @@ final class Gateway extends Dispatcher {
 
     @Override
     public Throwable servletExit(Object scope, Object request, Object response, Throwable thrown) {
+        if (scope instanceof Resumed resumed) {
+            unbind(resumed.previous());
+            return resumed.context().answered() && resumed.context().blockedEventId() != null ? null : thrown;
+        }
         RequestContext context = (RequestContext) scope;
         try {
             if (context.blockedEventId() != null) {
@@ -156,6 +202,9 @@ final class Gateway extends Dispatcher {
             diagnostics.error("servlet exit", t);
         } finally {
             restoreOuter(context);
+            if (!context.asyncFollowed()) {
+                context.close(); // else the async cycle's completion closes it
+            }
         }
         return thrown;
     }
@@ -276,6 +325,25 @@ final class Gateway extends Dispatcher {
             }
         } catch (Throwable t) {
             // a closed statement or a driver without metadata: nothing to warn about
+        }
+    }
+
+    @Override
+    public void asyncStarted(Object request, Object asyncContext) {
+        try {
+            async.started(request, asyncContext);
+        } catch (Throwable t) {
+            diagnostics.error("following an async request", t);
+        }
+    }
+
+    @Override
+    public Runnable asyncTask(Object asyncContext, Runnable task) {
+        try {
+            return async.task(asyncContext, task);
+        } catch (Throwable t) {
+            diagnostics.error("binding an async task", t);
+            return null;
         }
     }
 

@@ -59,6 +59,7 @@ final class HookTransformer implements ClassFileTransformer {
             String name = internalName.replace('/', '.');
             if (classBeingRedefined == null) {
                 index.record(loader, internalName, classFile);
+                HookCensus.global().defined(index, loader, name);
             }
             List<Hook> matched = null;
             for (Hook hook : hooks) {
@@ -103,7 +104,7 @@ final class HookTransformer implements ClassFileTransformer {
         DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
         for (Hook hook : matched) {
             builder = builder.visit(hook.advice());
-            HookCensus.seen(hook.group());
+            HookCensus.seen(hook.group(), hook.instrumentation(), name);
         }
         return builder.make(pool).getBytes();
     }

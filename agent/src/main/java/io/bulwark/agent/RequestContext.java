@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One request's state, from the outermost servlet entry to its exit. It rides on the request as an attribute (so
@@ -47,6 +48,10 @@ final class RequestContext implements EntryRequest {
     private volatile ProblemResponse blockAnswer;
     /** The route's {@code maxBodySize}, counted as the app reads; null when the route sets none. */
     BodyBudget bodyBudget;
+    private final AtomicBoolean asyncFollowed = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private ContextLedger ledger;
+    private Diagnostics diagnostics;
 
     RequestContext(ServletAccess access, Object request, Object response, ActivePolicy policy, RequestContext outer)
             throws Throwable {
@@ -237,5 +242,46 @@ final class RequestContext implements EntryRequest {
 
     int blockedStatus() {
         return blockedStatus;
+    }
+
+    /** Counts this context as open; {@link #close()} counts it closed. */
+    void open(ContextLedger ledger, Diagnostics diagnostics) {
+        this.ledger = ledger;
+        this.diagnostics = diagnostics;
+        ledger.opened();
+    }
+
+    /**
+     * Ends the request's state: at the outermost servlet exit, or when its async cycle completes. Safe from any
+     * thread; a second call is an agent bug and is reported, not repeated.
+     */
+    void close() {
+        if (!closed.compareAndSet(false, true)) {
+            if (diagnostics != null) {
+                diagnostics.error("request context closed twice", new IllegalStateException(method + " " + uri));
+            }
+            return;
+        }
+        if (ledger != null) {
+            ledger.closed();
+        }
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** True the first time: the async cycle's completion, not the servlet's exit, closes this context. */
+    boolean followAsync() {
+        return asyncFollowed.compareAndSet(false, true);
+    }
+
+    /** Following the async cycle failed: closing falls back to the servlet's exit. */
+    void unfollowAsync() {
+        asyncFollowed.set(false);
+    }
+
+    boolean asyncFollowed() {
+        return asyncFollowed.get();
     }
 }

@@ -146,4 +146,35 @@ public final class Bridge {
             dispatcher.adviceError("process", t);
         }
     }
+    /**
+     * Exit of {@code ServletRequest.startAsync}: the request's state now outlives the serving thread, so the agent
+     * closes it when the async cycle completes instead of at the servlet's exit.
+     */
+    public static void asyncStarted(Object request, Object asyncContext) {
+        if (asyncContext == null || AgentThread.isCurrent()) {
+            return;
+        }
+        try {
+            dispatcher.asyncStarted(request, asyncContext);
+        } catch (Throwable t) {
+            dispatcher.adviceError("async start", t);
+        }
+    }
+
+    /**
+     * Entry of {@code AsyncContext.start(Runnable)}: returns the task the container should run instead, one that
+     * carries the request's state onto the container's async thread so its sinks are still attributed to the request.
+     */
+    public static Runnable asyncTask(Object asyncContext, Runnable task) {
+        if (task == null || AgentThread.isCurrent()) {
+            return task;
+        }
+        try {
+            Runnable bound = dispatcher.asyncTask(asyncContext, task);
+            return bound == null ? task : bound;
+        } catch (Throwable t) {
+            dispatcher.adviceError("async task", t);
+            return task;
+        }
+    }
 }

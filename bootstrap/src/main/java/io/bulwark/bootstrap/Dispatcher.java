@@ -44,4 +44,13 @@ public abstract class Dispatcher {
     /** An unexpected failure inside the agent while serving a hook; reported, never rethrown. */
     public void adviceError(String where, Throwable error) {
     }
+
+    /** {@code startAsync} returned {@code asyncContext} for {@code request}. */
+    public void asyncStarted(Object request, Object asyncContext) {
+    }
+
+    /** The task to run in place of {@code task} on the container's async thread, or null to run it as is. */
+    public Runnable asyncTask(Object asyncContext, Runnable task) {
+        return null;
+    }
 }

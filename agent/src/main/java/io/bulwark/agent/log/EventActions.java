@@ -21,6 +21,8 @@ public final class EventActions {
     public static final String SCAN_TRUNCATED = "injection-scan-truncated";
     public static final String POLICY_RELOAD_REJECTED = "policy-reload-rejected";
     public static final String LOG_EVENTS_DROPPED = "log-events-dropped";
+    /** A server or JDBC runs with no hook in front of it: that protection is off, whatever the policy says. */
+    public static final String INSTRUMENTATION_GAP = "instrumentation-gap";
 
     private EventActions() {
     }

@@ -22,6 +22,8 @@ public final class ServletModule implements InstrumentationModule {
             all.add(new UserPrincipalInstrumentation(api));
             all.add(ServletInputStreamInstrumentation.arrayReads(api));
             all.add(ServletInputStreamInstrumentation.singleByteReads(api));
+            all.add(new AsyncStartInstrumentation(api));
+            all.add(new AsyncContextStartInstrumentation(api));
         }
         return all;
     }
