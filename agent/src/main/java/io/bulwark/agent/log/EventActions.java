@@ -17,6 +17,10 @@ public final class EventActions {
     public static final String POLICY_RELOADED = "policy-reloaded";
     public static final String POLICY_RELOAD_REJECTED = "policy-reload-rejected";
     public static final String LOG_EVENTS_DROPPED = "log-events-dropped";
+    /** The shared rate-limit store stopped answering; written once per outage. */
+    public static final String STORE_UNAVAILABLE = "rate-limit-store-unavailable";
+    /** The shared rate-limit store answers again after an outage. */
+    public static final String STORE_RECOVERED = "rate-limit-store-recovered";
 
     private EventActions() {
     }
