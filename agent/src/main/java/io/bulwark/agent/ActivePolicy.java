@@ -22,6 +22,7 @@ import io.bulwark.policies.model.ScopeMatch;
 import io.bulwark.policies.net.ClientIpResolver;
 import io.bulwark.policies.ratelimit.LimitSpec;
 import io.bulwark.policies.ratelimit.RateLimiter;
+import io.bulwark.policies.ratelimit.RedisSettings;
 import io.bulwark.policies.routes.NormalizedPath;
 import io.bulwark.policies.routes.PathNormalizer;
 import io.bulwark.policies.routes.RoutePattern;
@@ -58,6 +59,7 @@ final class ActivePolicy {
     private final BruteForceSettings bruteForceSettings;
     private final BruteForceGuard bruteForce;
     private final TransportGuard transport;
+    private final RateLimiter limiter;
 
     /** For tests and tools: its own entry state, nothing carried over. */
     ActivePolicy(Policy policy) throws PolicyActivationException {
@@ -94,6 +96,7 @@ final class ActivePolicy {
         this.bruteForceSettings = auth == null || auth.bruteForce() == null ? null : bruteForceSettings(auth);
         this.bruteForce = entryState.bruteForceGuard(bruteForceSettings);
         this.transport = TransportGuard.of(policy.transport(), clientIps);
+        this.limiter = entryState.limiter(redisSettings(policy));
         boolean anyPlanChecks = unmatched.checksAnything();
         for (var route : table) {
             anyPlanChecks |= route.payload().checksAnything();
@@ -173,6 +176,16 @@ final class ActivePolicy {
         return new BruteForceSettings(key, model.maxFailures(), model.per().duration(), model.blockFor().duration());
     }
 
+    private static RedisSettings redisSettings(Policy policy) {
+        var store = policy.store();
+        if (store == null || store.redis() == null) {
+            return null;
+        }
+        return new RedisSettings(store.redis(), store.timeout().duration(),
+                store.onFailure() == io.bulwark.policies.model.OnFailure.DENY
+                        ? RedisSettings.FailureMode.DENY : RedisSettings.FailureMode.ALLOW);
+    }
+
     Policy model() {
         return policy;
     }
@@ -234,7 +247,7 @@ final class ActivePolicy {
     }
 
     RateLimiter limiter() {
-        return entryState.limiter();
+        return limiter;
     }
 
     EntryState entryState() {

@@ -69,7 +69,8 @@ public final class AgentMain {
             policy = result.policy().orElseThrow();
         }
 
-        EntryState entryState = new EntryState();
+        StoreOutageLog storeOutages = new StoreOutageLog(diagnostics);
+        EntryState entryState = new EntryState(storeOutages);
         ActivePolicy active;
         try {
             active = new ActivePolicy(policy, entryState);
@@ -81,6 +82,7 @@ public final class AgentMain {
         AttackLog log = new AttackLog(AttackLogSettings.of(logPath(policy, workingDir),
                 policy.log().maxFileSize().bytes(), policy.log().maxFiles()), System.err::println, Clock.systemUTC());
         log.start();
+        storeOutages.writeTo(log::offer);
         AgentState state = new AgentState(found == null ? null : found.file(), workingDir, active, log, diagnostics);
         Gateway gateway = new Gateway(state::policy, state::log, diagnostics, HookCensus.global());
         Bridge.install(gateway);

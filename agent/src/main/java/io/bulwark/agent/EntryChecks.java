@@ -191,8 +191,12 @@ final class EntryChecks {
         String limitName = decision.rejectedBy() == null ? "store" : decision.rejectedBy().name();
         String eventId = fold(policy, request, ip, subject, limitName, "rate-limit", decision.rejectedBucketKey(),
                 block, nowMillis, nowNanos);
-        return block ? ProblemResponse.rateLimited(decision.retryAfterHeader(), decision.policyHeader(),
-                decision.statusHeader(), eventId) : null;
+        if (!block) {
+            return null;
+        }
+        return decision.storeUnavailable() ? ProblemResponse.rateLimitStoreUnavailable(decision.retryAfterHeader(),
+                eventId) : ProblemResponse.rateLimited(decision.retryAfterHeader(), decision.policyHeader(),
+                decision.statusHeader(), eventId);
     }
 
     /** Counts one refusal in its flood window and returns the window's event id; logs windows that have closed. */

@@ -6,7 +6,10 @@ import io.bulwark.policies.auth.BruteForceSettings;
 import io.bulwark.policies.ratelimit.FloodAggregator;
 import io.bulwark.policies.ratelimit.FloodAggregator.FloodEvent;
 import io.bulwark.policies.ratelimit.LocalStore;
+import io.bulwark.bootstrap.AgentThread;
 import io.bulwark.policies.ratelimit.RateLimiter;
+import io.bulwark.policies.ratelimit.RedisSettings;
+import io.bulwark.policies.ratelimit.RedisStore;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,22 +25,62 @@ final class EntryState {
     /** Open flood windows at once; beyond this, refusals fold into one overflow window per limit. */
     static final int MAX_FLOOD_WINDOWS = 10_000;
 
-    private final RateLimiter limiter;
+    private final RateLimiter localLimiter;
+    private final StoreOutageLog outageLog;
     private final FloodAggregator<RefusedRequest> floods;
     private BruteForceSettings bruteForceSettings;
     private BruteForceGuard bruteForceGuard;
+    private RedisSettings redisSettings;
+    private RateLimiter redisLimiter;
 
     EntryState() {
-        this(new RateLimiter(new LocalStore()), FLOOD_WINDOW);
+        this(new StoreOutageLog(new Diagnostics(System.err)));
     }
 
-    EntryState(RateLimiter limiter, Duration floodWindow) {
-        this.limiter = limiter;
+    EntryState(StoreOutageLog outageLog) {
+        this(new RateLimiter(new LocalStore()), FLOOD_WINDOW, outageLog);
+    }
+
+    EntryState(RateLimiter localLimiter, Duration floodWindow) {
+        this(localLimiter, floodWindow, new StoreOutageLog(new Diagnostics(System.err)));
+    }
+
+    EntryState(RateLimiter localLimiter, Duration floodWindow, StoreOutageLog outageLog) {
+        this.localLimiter = localLimiter;
+        this.outageLog = outageLog;
         this.floods = new FloodAggregator<>(floodWindow, MAX_FLOOD_WINDOWS, EventIds::next);
     }
 
-    RateLimiter limiter() {
-        return limiter;
+    /** The limiter of the policy activated last. */
+    synchronized RateLimiter limiter() {
+        return redisSettings == null ? localLimiter : redisLimiter;
+    }
+
+    /**
+     * The limiter for a policy's {@code store}: the local one without it; with it, the Redis-backed one in use when
+     * the settings did not change (its connection survives the reload), a new one when they did. The replaced store
+     * is closed: a request still deciding on it gets its failure mode, once. Nothing connects here: the store starts
+     * on its first decision, on agent-owned threads, so activating a policy in {@code premain} never contacts Redis.
+     */
+    synchronized RateLimiter limiter(RedisSettings settings) {
+        if (settings == null) {
+            closeRedis();
+            return localLimiter;
+        }
+        if (!settings.equals(redisSettings)) {
+            closeRedis();
+            redisSettings = settings;
+            redisLimiter = new RateLimiter(new RedisStore(settings, outageLog.listenerFor(settings), AgentThread::new));
+        }
+        return redisLimiter;
+    }
+
+    private void closeRedis() {
+        if (redisLimiter != null) {
+            redisLimiter.store().close();
+        }
+        redisLimiter = null;
+        redisSettings = null;
     }
 
     FloodAggregator<RefusedRequest> floods() {

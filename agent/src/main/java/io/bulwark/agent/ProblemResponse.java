@@ -111,6 +111,17 @@ record ProblemResponse(int status, String type, String title, String detail, Str
                 "Too many requests; retry after the time given in Retry-After.", eventId, headers);
     }
 
+    /**
+     * {@code store.onFailure: deny} while the shared store does not answer: the client exceeded nothing, so not a 429
+     * (which tells clients and dashboards the caller is over its limit); the server cannot count right now, which is
+     * what 503 says. {@code Retry-After} is short: the store is usually back within seconds.
+     */
+    static ProblemResponse rateLimitStoreUnavailable(String retryAfter, String eventId) {
+        return new ProblemResponse(503, "urn:bulwark:problem:rate-limit-unavailable", "Service Unavailable",
+                "Request limits cannot be checked right now; retry after the time given in Retry-After.", eventId,
+                Map.of("Retry-After", retryAfter));
+    }
+
     /** A client on the brute-force block list, until its block ends. */
     static ProblemResponse clientBlocked(long retryAfterSeconds, String eventId) {
         return new ProblemResponse(429, "urn:bulwark:problem:too-many-failed-attempts", "Too Many Requests",

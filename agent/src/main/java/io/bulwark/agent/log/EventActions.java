@@ -23,6 +23,10 @@ public final class EventActions {
     public static final String LOG_EVENTS_DROPPED = "log-events-dropped";
     /** A server or JDBC runs with no hook in front of it: that protection is off, whatever the policy says. */
     public static final String INSTRUMENTATION_GAP = "instrumentation-gap";
+    /** The shared rate-limit store stopped answering; written once per outage. */
+    public static final String STORE_UNAVAILABLE = "rate-limit-store-unavailable";
+    /** The shared rate-limit store answers again after an outage. */
+    public static final String STORE_RECOVERED = "rate-limit-store-recovered";
 
     private EventActions() {
     }

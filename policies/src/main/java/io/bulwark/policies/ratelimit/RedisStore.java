@@ -10,20 +10,26 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,10 +42,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * once a second. The {@link OutageListener} hears once when Redis stops answering and once when it is back, which is
  * how "logged once per outage" is kept.
  *
+ * <p>Nothing happens at construction: the client, its threads and the connection are made by {@link #start()} (or the
+ * first decision) on a thread of their own, so an agent that builds this store during {@code premain} neither loads
+ * Netty nor contacts Redis there. The first decision waits for that first connection, within its timeout like any
+ * other; decisions made while the first attempt is still under way are decided by the failure mode without being
+ * reported as an outage (a start is not an outage).
+ *
  * <p>Standalone Redis (or Sentinel-managed) only: the keys of one request's limits are used in one script, which Redis
  * Cluster refuses unless they share a hash slot.
  */
 public final class RedisStore implements RateLimitStore {
+
+    static {
+        LibraryLogging.silence();
+    }
 
     /** Told of transitions only, never per request. */
     public interface OutageListener {
@@ -48,49 +64,77 @@ public final class RedisStore implements RateLimitStore {
         void recovered(String redactedUri);
     }
 
+    /** Makes the store's threads; the agent's marks them as its own, so its hooks never check Redis I/O. */
+    @FunctionalInterface
+    public interface ThreadMaker {
+        Thread newThread(Runnable task, String name);
+    }
+
+    /** Plain daemon threads, for tools and tests outside the agent. */
+    public static final ThreadMaker DAEMON_THREADS = (task, name) -> {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    };
+
     static final String KEY_PREFIX = "bulwark:rl:";
     private static final long RECONNECT_INTERVAL_NANOS = 1_000_000_000L;
     private static final int MAX_QUEUED_COMMANDS = 10_000;
+    /** Jittered, so a fleet does not reconnect to a restarted Redis in one burst; capped, so recovery is quick. */
+    private static final Delay RECONNECT_DELAY = Delay.equalJitter(Duration.ofMillis(100), Duration.ofSeconds(2), 100,
+            TimeUnit.MILLISECONDS);
 
     private final RedisSettings settings;
     private final OutageListener listener;
-    private final RedisClient client;
-    private final RedisURI uri;
+    private final ThreadMaker threads;
     private final String script;
     private final String scriptSha;
     private final long timeoutNanos;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicBoolean connecting = new AtomicBoolean();
     private final AtomicLong lastConnectAttempt = new AtomicLong(System.nanoTime() - RECONNECT_INTERVAL_NANOS);
+    private volatile ClientResources resources;
+    private volatile RedisClient client;
+    private volatile RedisURI uri;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
 
     public RedisStore(RedisSettings settings, OutageListener listener) {
+        this(settings, listener, DAEMON_THREADS);
+    }
+
+    /** @param threads makes every thread the store and its client own, named {@code bulwark-redis-*} */
+    public RedisStore(RedisSettings settings, OutageListener listener, ThreadMaker threads) {
         this.settings = settings;
         this.listener = listener;
+        this.threads = threads;
         this.timeoutNanos = settings.timeout().toNanos();
         this.script = loadScript();
         this.scriptSha = sha1(script);
-        this.uri = RedisURI.create(settings.uri());
-        this.uri.setTimeout(settings.timeout());
-        this.client = RedisClient.create();
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .requestQueueSize(MAX_QUEUED_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
-                .build());
-        connectInBackground();
+    }
+
+    /** Begins connecting in the background, once; returns at once. */
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            Thread opener = threads.newThread(this::open, "bulwark-redis-start");
+            opener.setDaemon(true);
+            opener.start();
+        }
     }
 
     @Override
     public StoreVerdict tryConsume(List<LimitSpec> limits, List<String> keys, long nowNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
         StatefulRedisConnection<String, String> current = connection;
         if (current == null) {
-            connectInBackground();
-            return failed(new IllegalStateException("not connected"));
+            current = awaitFirstConnection(deadline);
+            if (current == null) {
+                connectInBackground();
+                return failed(new IllegalStateException("not connected"));
+            }
         }
-        long deadline = System.nanoTime() + timeoutNanos;
         String[] redisKeys = new String[keys.size()];
         String[] args = new String[2 * keys.size()];
         for (int i = 0; i < redisKeys.length; i++) {
@@ -125,9 +169,13 @@ public final class RedisStore implements RateLimitStore {
         }
     }
 
-    /** Whether the last decision got an answer from Redis. */
+    /** Whether the store is connected and the last decision got an answer from Redis. */
     public boolean healthy() {
         return healthy.get() && connection != null;
+    }
+
+    public RedisSettings settings() {
+        return settings;
     }
 
     @Override
@@ -137,7 +185,72 @@ public final class RedisStore implements RateLimitStore {
         if (current != null) {
             current.close();
         }
-        client.shutdown(0, 1, TimeUnit.SECONDS);
+        RedisClient currentClient = client;
+        if (currentClient != null) {
+            currentClient.shutdown(0, 1, TimeUnit.SECONDS);
+        }
+        ClientResources currentResources = resources;
+        if (currentResources != null) {
+            currentResources.shutdown(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The first decision starts the store and waits for its first connection, within its own deadline. */
+    private StatefulRedisConnection<String, String> awaitFirstConnection(long deadline) {
+        start();
+        if (!firstAttempt.isDone()) {
+            try {
+                firstAttempt.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // decided by the failure mode below
+            }
+        }
+        return connection;
+    }
+
+    /** Runs on a thread of its own: creating the client loads Netty and starts its event loop. */
+    private void open() {
+        try {
+            ClientResources made = DefaultClientResources.builder()
+                    .ioThreadPoolSize(1)
+                    .computationThreadPoolSize(1)
+                    .threadFactoryProvider(this::threadFactory)
+                    .reconnectDelay(RECONNECT_DELAY)
+                    .build();
+            resources = made;
+            RedisURI parsed = RedisURI.create(settings.uri());
+            parsed.setTimeout(settings.timeout());
+            uri = parsed;
+            RedisClient created = RedisClient.create(made);
+            created.setOptions(ClientOptions.builder()
+                    .autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .requestQueueSize(MAX_QUEUED_COMMANDS)
+                    .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
+                    .build());
+            client = created;
+            if (closed) {
+                close();
+                firstAttempt.complete(null);
+                return;
+            }
+            connectInBackground();
+        } catch (RuntimeException | LinkageError e) {
+            firstAttempt.complete(null);
+            failed(e);
+        }
+    }
+
+    private ThreadFactory threadFactory(String pool) {
+        AtomicInteger count = new AtomicInteger();
+        String prefix = "bulwark-redis-" + pool.replace("lettuce-", "") + "-";
+        return task -> {
+            Thread thread = threads.newThread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static <T> T await(CompletableFuture<T> future, long deadline)
@@ -157,7 +270,7 @@ public final class RedisStore implements RateLimitStore {
     }
 
     private StoreVerdict failed(Throwable cause) {
-        if (healthy.compareAndSet(true, false)) {
+        if (firstAttempt.isDone() && healthy.compareAndSet(true, false)) {
             listener.unavailable(settings.redactedUri(), cause);
         }
         return StoreVerdict.unavailable(settings.onFailure() == FailureMode.ALLOW);
@@ -181,21 +294,24 @@ public final class RedisStore implements RateLimitStore {
     private void connectInBackground() {
         long now = System.nanoTime();
         long last = lastConnectAttempt.get();
-        if (closed || connection != null || now - last < RECONNECT_INTERVAL_NANOS
+        RedisClient client = this.client;
+        if (client == null || closed || connection != null || now - last < RECONNECT_INTERVAL_NANOS
                 || !lastConnectAttempt.compareAndSet(last, now) || !connecting.compareAndSet(false, true)) {
             return;
         }
         client.connectAsync(StringCodec.UTF8, uri).whenComplete((opened, error) -> {
             connecting.set(false);
             if (error != null) {
+                firstAttempt.complete(null);
                 failed(error);
                 return;
             }
             if (closed) {
                 opened.close();
-                return;
+            } else {
+                connection = opened;
             }
-            connection = opened;
+            firstAttempt.complete(null);
         });
     }
 

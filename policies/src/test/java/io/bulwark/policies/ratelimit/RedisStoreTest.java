@@ -155,9 +155,45 @@ class RedisStoreTest {
         RateLimitDecision denied = limiter.decide(List.of(one), RequestKeys.ofIp("198.51.100.7", "/a"), 0);
         assertThat(denied.admitted()).isFalse();
         assertThat(denied.storeUnavailable()).isTrue();
+        // The store connects lazily: the outage is reported once its first attempt has failed, not while it runs.
+        awaitTrue(() -> !outages.isEmpty());
         redis.start();
         awaitTrue(() -> limiter.decide(List.of(one), RequestKeys.ofIp("198.51.100.7", "/a"), 0).admitted());
         assertThat(outages).containsExactly("down 127.0.0.1", "up 127.0.0.1");
+    }
+
+    @Test
+    void nothingStartsBeforeTheFirstDecisionWhichWaitsForTheConnectionAndRunsOnTheGivenThreads() {
+        List<Thread> made = new CopyOnWriteArrayList<>();
+        RedisStore store = new RedisStore(new RedisSettings("redis://127.0.0.1:" + port, Duration.ofSeconds(10),
+                FailureMode.DENY), new RecordingListener(), (task, name) -> {
+                    Thread thread = new Thread(task, name);
+                    made.add(thread);
+                    return thread;
+                });
+        stores.add(store);
+        assertThat(made).isEmpty();
+        LimitSpec one = LimitSpec.of("one", List.of("ip"), 1, Duration.ofHours(1), null);
+        RateLimitDecision first = new RateLimiter(store).decide(List.of(one), RequestKeys.ofIp("192.0.2.1", "/a"), 0);
+        assertThat(first.storeUnavailable()).isFalse();
+        assertThat(first.admitted()).isTrue();
+        assertThat(made).isNotEmpty().allSatisfy(thread -> {
+            assertThat(thread.getName()).startsWith("bulwark-redis-");
+            assertThat(thread.isDaemon()).isTrue();
+        });
+        assertThat(outages).isEmpty();
+    }
+
+    @Test
+    void nettyLettuceAndReactorLogNothing() {
+        RedisStore store = connectedStore(FailureMode.ALLOW);
+        assertThat(store.healthy()).isTrue();
+        var netty = io.netty.util.internal.logging.InternalLoggerFactory.getInstance(RedisStoreTest.class);
+        assertThat(netty.isErrorEnabled()).isFalse();
+        assertThat(netty.isInfoEnabled()).isFalse();
+        assertThat(reactor.util.Loggers.getLogger(RedisStoreTest.class).isErrorEnabled()).isFalse();
+        assertThat(java.util.logging.LogManager.getLogManager().getLogger("io.lettuce.core.protocol.ConnectionWatchdog"))
+                .isNull();
     }
 
     @Test
@@ -169,25 +205,28 @@ class RedisStoreTest {
 
     private RedisStore connectedStore(FailureMode mode) {
         RedisStore store = store(mode);
+        store.start();
         awaitTrue(store::healthy);
         return store;
     }
 
     private RedisStore store(FailureMode mode) {
         RedisStore store = new RedisStore(new RedisSettings("redis://127.0.0.1:" + port, TIMEOUT, mode),
-                new RedisStore.OutageListener() {
-                    @Override
-                    public void unavailable(String redactedUri, Throwable cause) {
-                        outages.add("down " + host(redactedUri));
-                    }
-
-                    @Override
-                    public void recovered(String redactedUri) {
-                        outages.add("up " + host(redactedUri));
-                    }
-                });
+                new RecordingListener());
         stores.add(store);
         return store;
+    }
+
+    private final class RecordingListener implements RedisStore.OutageListener {
+        @Override
+        public void unavailable(String redactedUri, Throwable cause) {
+            outages.add("down " + host(redactedUri));
+        }
+
+        @Override
+        public void recovered(String redactedUri) {
+            outages.add("up " + host(redactedUri));
+        }
     }
 
     private static String host(String uri) {
