@@ -50,7 +50,7 @@ final class FindingChecks {
 
     /**
      * Whether {@code actual} is {@code full} as the log should clip it. Also accepted: the first MAX_SINK_CHARS
-     * characters without the ellipsis, the known clipping slip pinned by MaskedSinkClipTest (it hides that the
+     * characters without the ellipsis, the known clipping slip pinned by EngineFindingsTest (it hides that the
      * sink went on, but leaks nothing), so fuzzing keeps looking for other bugs.
      */
     static boolean isClipOf(String actual, String full) {
