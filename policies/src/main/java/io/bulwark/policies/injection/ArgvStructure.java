@@ -55,7 +55,15 @@ final class ArgvStructure {
         return command.argv[i] == null ? "" : command.argv[i];
     }
 
+    /**
+     * What of an option may be logged: a long option up to its {@code =}; a short one as its dash and letter only,
+     * since short options take their value glued on ({@code -pPASSWORD}, {@code -uroot}).
+     */
     private static String optionName(String arg) {
+        return arg.startsWith("--") ? beforeEquals(arg) : arg.length() > 2 ? arg.substring(0, 2) : arg;
+    }
+
+    private static String beforeEquals(String arg) {
         int equals = arg.indexOf('=');
         return equals > 0 ? arg.substring(0, equals) : arg;
     }
@@ -83,7 +91,8 @@ final class ArgvStructure {
     /** Program and option names stay; arguments (file names, passwords, personal data) become {@code ?}. */
     String masked(ShellTokens script) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < command.argv.length && out.length() < Masking.MAX_SINK_CHARS; i++) {
+        int i = 0;
+        for (; i < command.argv.length && out.length() < Masking.MAX_SINK_CHARS; i++) {
             if (i > 0) {
                 out.append(' ');
             }
@@ -91,14 +100,19 @@ final class ArgvStructure {
             if (script != null && at == command.scriptStart) {
                 out.append(script.masked(Masking.MAX_SINK_CHARS));
                 if (command.syntax != ShellSyntax.POSIX) {
+                    i = command.argv.length; // the rest belongs to the script
                     break;
                 }
-            } else if (i == 0 || (element(i).startsWith("-") && element(i).length() > 1)) {
-                out.append(Masking.clip(optionName(element(i))));
+            } else if (i == 0) {
+                out.append(Masking.clip(element(i)));
+            } else if (element(i).startsWith("-") && element(i).length() > 1) {
+                // a shell's own flags before its script (-c, -Command) are the app's constant text
+                boolean shellFlag = script != null && at < command.scriptStart;
+                out.append(Masking.clip(shellFlag ? beforeEquals(element(i)) : optionName(element(i))));
             } else {
                 out.append('?');
             }
         }
-        return Masking.clipTo(out, Masking.MAX_SINK_CHARS);
+        return Masking.clipTo(out, Masking.MAX_SINK_CHARS, i < command.argv.length);
     }
 }

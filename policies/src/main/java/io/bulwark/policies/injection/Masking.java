@@ -13,6 +13,17 @@ final class Masking {
     }
 
     static String clipTo(CharSequence s, int maxChars) {
-        return s.length() <= maxChars ? s.toString() : s.subSequence(0, maxChars) + "…";
+        return clipTo(s, maxChars, false);
+    }
+
+    /**
+     * Clips to {@code maxChars} and marks the cut with an ellipsis, also when the text stopped exactly at the limit
+     * with more left behind ({@code moreDropped}): a clipped sink must never look complete.
+     */
+    static String clipTo(CharSequence s, int maxChars, boolean moreDropped) {
+        if (s.length() > maxChars) {
+            return s.subSequence(0, maxChars) + "…";
+        }
+        return moreDropped ? s + "…" : s.toString();
     }
 }

@@ -66,9 +66,10 @@ public final class SqlTokens {
                 copied = tokens.end(i);
             }
         }
-        if (out.length() < maxChars) {
+        boolean complete = out.length() < maxChars;
+        if (complete) {
             out.append(text, copied, text.length());
         }
-        return Masking.clipTo(out, maxChars);
+        return Masking.clipTo(out, maxChars, !complete && copied < text.length());
     }
 }

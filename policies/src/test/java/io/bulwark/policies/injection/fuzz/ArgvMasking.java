@@ -18,7 +18,9 @@ final class ArgvMasking {
                 out.append(' ');
             }
             String arg = argv[i];
-            if (i == 0 || (arg.startsWith("-") && arg.length() > 1)) {
+            if (i == 0) {
+                out.append(clip(arg));
+            } else if (arg.startsWith("-") && arg.length() > 1) {
                 out.append(clip(name(arg)));
             } else {
                 out.append('?');
@@ -27,10 +29,13 @@ final class ArgvMasking {
         return out.toString();
     }
 
-    /** An option's value after {@code =} is data, not a name. */
+    /** An option's value is data, not a name: after {@code =} for long options, glued on for short ones. */
     private static String name(String arg) {
-        int equals = arg.indexOf('=');
-        return equals > 0 ? arg.substring(0, equals) : arg;
+        if (arg.startsWith("--")) {
+            int equals = arg.indexOf('=');
+            return equals > 0 ? arg.substring(0, equals) : arg;
+        }
+        return arg.length() > 2 ? arg.substring(0, 2) : arg;
     }
 
     private static String clip(String s) {
