@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Installs the hooks of every enabled instrumentation module as one {@link HookTransformer}, then retransforms
@@ -50,6 +49,7 @@ final class AgentInstaller {
                 AgentInstaller.class.getClassLoader(), diagnostics);
         inst.addTransformer(transformer, true);
         retransformLoaded(inst, transformer, hooks, diagnostics);
+        new io.bulwark.bootstrap.AgentThread(transformer::compileAdvice, "bulwark-advice").start();
         return transformer;
     }
 
@@ -65,7 +65,8 @@ final class AgentInstaller {
             }
             try {
                 for (HookTransformer.Hook hook : hooks) {
-                    if (transformer.matches(hook.instrumentation(), loaded.getClassLoader(), loaded.getName(), loaded)) {
+                    if (hook.acceptsLoader(loaded.getClassLoader())
+                            && transformer.matches(hook.instrumentation(), loaded.getClassLoader(), loaded.getName(), loaded)) {
                         targets.add(loaded);
                         break;
                     }
@@ -90,8 +91,9 @@ final class AgentInstaller {
      * with it, so an app's own Byte Buddy is not affected.
      */
     private static void keepByteBuddyOffUnsafe() {
-        String base = AgentBuilder.class.getPackageName().replace(".agent.builder", "");
-        System.setProperty(base + ".nexus.disabled", "true");
-        System.setProperty(base + ".safe", "true");
+        // literals, not derived from a Byte Buddy class: the shade plugin relocates them with Byte Buddy, and no
+        // Byte Buddy class needs loading on the premain thread for this
+        System.setProperty("net.bytebuddy.nexus.disabled", "true");
+        System.setProperty("net.bytebuddy.safe", "true");
     }
 }

@@ -2,6 +2,7 @@ package io.bulwark.agent;
 
 import io.bulwark.agent.log.AttackLog;
 import io.bulwark.agent.log.AttackLogSettings;
+import io.bulwark.bootstrap.AgentThread;
 import io.bulwark.bootstrap.Bridge;
 import io.bulwark.policies.model.HookGroup;
 import io.bulwark.policies.model.Mode;
@@ -38,6 +39,8 @@ public final class AgentMain {
 
     public static int start(String rawArgs, Instrumentation inst, File agentJar, boolean attached) {
         Diagnostics diagnostics = new Diagnostics(System.err);
+        // Byte Buddy's first weave is the slowest part of start-up: begin it now, beside the policy and the app
+        new AgentThread(() -> HookTransformer.warmUpWeaving(diagnostics), "bulwark-warmup").start();
         AgentArgs args;
         try {
             args = AgentArgs.parse(rawArgs);

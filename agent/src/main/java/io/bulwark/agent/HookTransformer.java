@@ -6,6 +6,8 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -24,9 +26,50 @@ import net.bytebuddy.pool.TypePool;
 final class HookTransformer implements ClassFileTransformer {
 
     /** A hook ready to apply: where (cheap checks) and what (the compiled advice, built once). */
-    record Hook(String group, TypeInstrumentation instrumentation, AsmVisitorWrapper advice) {
+    static final class Hook {
+        /** Compiled advice, shared by the hooks that use the same advice class (jakarta and javax alike). */
+        private static final Map<Class<?>, Advice> COMPILED = new ConcurrentHashMap<>();
+
+        private final String group;
+        private final TypeInstrumentation instrumentation;
+        /** Built once: it remembers its answer per class loader. */
+        private final net.bytebuddy.matcher.ElementMatcher<ClassLoader> loaders;
+        private volatile AsmVisitorWrapper advice;
+
+        private Hook(String group, TypeInstrumentation instrumentation) {
+            this.group = group;
+            this.instrumentation = instrumentation;
+            this.loaders = instrumentation.classLoaderMatcher();
+        }
+
         static Hook of(String group, TypeInstrumentation ti) {
-            return new Hook(group, ti, Advice.to(ti.adviceClass()).on(ti.methodMatcher()));
+            return new Hook(group, ti);
+        }
+
+        String group() {
+            return group;
+        }
+
+        boolean acceptsLoader(ClassLoader loader) {
+            return loaders.matches(loader);
+        }
+
+        TypeInstrumentation instrumentation() {
+            return instrumentation;
+        }
+
+        /**
+         * Compiled on first use: compiling advice costs Byte Buddy tens of milliseconds, which start-up should not
+         * pay for hooks whose classes never load (the javax hooks in a jakarta app).
+         */
+        AsmVisitorWrapper advice() {
+            AsmVisitorWrapper compiled = advice;
+            if (compiled == null) {
+                compiled = COMPILED.computeIfAbsent(instrumentation.adviceClass(), Advice::to)
+                        .on(instrumentation.methodMatcher());
+                advice = compiled;
+            }
+            return compiled;
         }
     }
 
@@ -37,7 +80,8 @@ final class HookTransformer implements ClassFileTransformer {
     private final BoundedTypePoolStrategy pools;
     private final ClassLoader agentLoader;
     private final Diagnostics diagnostics;
-    private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
+    /** Created on first use, off the premain thread when the warm-up gets there first. */
+    private volatile ByteBuddy byteBuddy;
 
     HookTransformer(List<Hook> hooks, SuperTypeIndex index, BoundedTypePoolStrategy pools, ClassLoader agentLoader,
                     Diagnostics diagnostics) {
@@ -63,7 +107,7 @@ final class HookTransformer implements ClassFileTransformer {
             }
             List<Hook> matched = null;
             for (Hook hook : hooks) {
-                if (matches(hook.instrumentation(), loader, name, classBeingRedefined)) {
+                if (hook.acceptsLoader(loader) && matches(hook.instrumentation(), loader, name, classBeingRedefined)) {
                     if (matched == null) {
                         matched = new ArrayList<>(2);
                     }
@@ -79,10 +123,50 @@ final class HookTransformer implements ClassFileTransformer {
         }
     }
 
-    boolean matches(TypeInstrumentation ti, ClassLoader loader, String name, Class<?> loaded) {
-        if (!ti.classLoaderMatcher().matches(loader)) {
-            return false;
+    private ByteBuddy byteBuddy() {
+        ByteBuddy made = byteBuddy;
+        if (made == null) {
+            made = new ByteBuddy().with(TypeValidation.DISABLED);
+            byteBuddy = made;
         }
+        return made;
+    }
+
+    /** Compiles every hook's advice; on the warm-up thread, so the app's first hooked class finds it ready. */
+    void compileAdvice() {
+        try {
+            for (Hook hook : hooks) {
+                hook.advice();
+            }
+        } catch (Throwable t) {
+            diagnostics.error("compiling advice", t);
+        }
+    }
+
+    /**
+     * Weaves one throw-away class on an agent thread while the agent parses its policy and the app starts on the
+     * other core: the app's first hooked class then does not pay for loading and first running Byte Buddy's weaving
+     * code on the app's main thread.
+     */
+    static void warmUpWeaving(Diagnostics diagnostics) {
+        try {
+            ClassLoader agentLoader = HookTransformer.class.getClassLoader();
+            String name = WarmupTarget.class.getName();
+            ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(agentLoader);
+            TypePool pool = TypePool.Default.of(locator);
+            new ByteBuddy().with(TypeValidation.DISABLED)
+                    .decorate(pool.describe(name).resolve(), locator)
+                    .visit(Advice.to(io.bulwark.instrumentation.jdbc.JdbcSinkAdvice.class)
+                            .on(net.bytebuddy.matcher.ElementMatchers.named("execute")))
+                    .make(pool)
+                    .getBytes();
+        } catch (Throwable t) {
+            diagnostics.error("warming up", t);
+        }
+    }
+
+    /** Whether the hook's type rule matches; the caller has checked the hook's class-loader rule. */
+    boolean matches(TypeInstrumentation ti, ClassLoader loader, String name, Class<?> loaded) {
         String superType = ti.concreteSubtypeOf();
         if (superType == null) {
             return ti.typeMatcher().matches(describe(loader, name, null));
@@ -101,7 +185,7 @@ final class HookTransformer implements ClassFileTransformer {
                 loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
         TypePool pool = pools.typePool(locator, loader);
         TypeDescription type = pool.describe(name).resolve();
-        DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
+        DynamicType.Builder<?> builder = byteBuddy().decorate(type, locator);
         for (Hook hook : matched) {
             builder = builder.visit(hook.advice());
             HookCensus.seen(hook.group(), hook.instrumentation(), name);
