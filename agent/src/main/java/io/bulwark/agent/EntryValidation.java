@@ -1,5 +1,6 @@
 package io.bulwark.agent;
 
+import io.bulwark.policies.net.FormEncoding;
 import io.bulwark.agent.log.AttackEvent;
 import io.bulwark.agent.log.EventActions;
 import io.bulwark.agent.log.EventCategory;
@@ -72,7 +73,7 @@ final class EntryValidation {
                 headers.put(name, lines);
             }
         }
-        RequestValues values = new RequestValues(QueryValues.of(request.queryString(), plan.queryNames()),
+        RequestValues values = new RequestValues(FormEncoding.parameterValues(request.queryString(), plan.queryNames()),
                 pathValues, headers, null);
         found.addAll(plan.validator().validate(values));
         return found;

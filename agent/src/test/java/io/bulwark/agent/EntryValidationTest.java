@@ -117,7 +117,7 @@ class EntryValidationTest {
 
     @Test
     void queryValuesAreDecodedAndEveryValueOfANameIsKept() {
-        Map<String, List<String>> values = QueryValues.of("a=1&b=x+y&a=%32&c&b=%E2%82%AC", java.util.Set.of("a", "b", "c"));
+        Map<String, List<String>> values = io.bulwark.policies.net.FormEncoding.parameterValues("a=1&b=x+y&a=%32&c&b=%E2%82%AC", java.util.Set.of("a", "b", "c"));
 
         assertThat(values.get("a")).containsExactly("1", "2");
         assertThat(values.get("b")).containsExactly("x y", "\u20ac");

@@ -2,7 +2,11 @@ package io.bulwark.policies.net;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,50 +54,71 @@ public final class FormEncoding {
         return decode(segment, 0, segment.length(), false);
     }
 
+    /** Receives one {@code name[=value]} pair of a raw query string as offsets; returns false to stop. */
+    private interface PairVisitor {
+        boolean visit(int nameStart, int nameEnd, int valueStart, int valueEnd);
+    }
+
+    /** The one walk over a raw query string's pairs; linear in its length. */
+    private static void forEachPair(String rawQuery, PairVisitor visitor) {
+        if (rawQuery == null) {
+            return;
+        }
+        int start = 0;
+        while (start < rawQuery.length()) {
+            int end = rawQuery.indexOf('&', start);
+            if (end < 0) {
+                end = rawQuery.length();
+            }
+            int equals = rawQuery.indexOf('=', start);
+            int nameEnd = equals < 0 || equals > end ? end : equals;
+            if (nameEnd > start && !visitor.visit(start, nameEnd, Math.min(nameEnd + 1, end), end)) {
+                return;
+            }
+            start = end + 1;
+        }
+    }
+
     /**
      * The first value of parameter {@code name} in a raw query string, decoded, or null. Read from the raw string
      * because the container's {@code getParameter} would, for a form POST, consume the body before the app asks.
      */
     public static String firstParameter(String rawQuery, String name) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return null;
-        }
-        int start = 0;
-        while (start <= rawQuery.length()) {
-            int end = rawQuery.indexOf('&', start);
-            if (end < 0) {
-                end = rawQuery.length();
+        String[] found = {null};
+        forEachPair(rawQuery, (ns, ne, vs, ve) -> {
+            if (name.equals(decode(rawQuery, ns, ne, true))) {
+                found[0] = decode(rawQuery, vs, ve, true);
+                return false;
             }
-            int equals = rawQuery.indexOf('=', start);
-            int nameEnd = equals < 0 || equals > end ? end : equals;
-            if (name.equals(decode(rawQuery, start, nameEnd, true))) {
-                return nameEnd == end ? "" : decode(rawQuery, nameEnd + 1, end, true);
-            }
-            start = end + 1;
-        }
-        return null;
+            return true;
+        });
+        return found[0];
     }
 
     /** The decoded parameter names of a raw query string, at most {@code max} of them. */
     public static Set<String> parameterNames(String rawQuery, int max) {
         Set<String> names = new HashSet<>();
-        if (rawQuery == null) {
-            return names;
-        }
-        int start = 0;
-        while (start < rawQuery.length() && names.size() < max) {
-            int end = rawQuery.indexOf('&', start);
-            if (end < 0) {
-                end = rawQuery.length();
-            }
-            int equals = rawQuery.indexOf('=', start);
-            int nameEnd = equals < 0 || equals > end ? end : equals;
-            if (nameEnd > start) {
-                names.add(decode(rawQuery, start, nameEnd, true));
-            }
-            start = end + 1;
-        }
+        forEachPair(rawQuery, (ns, ne, vs, ve) -> {
+            names.add(decode(rawQuery, ns, ne, true));
+            return names.size() < max;
+        });
         return names;
+    }
+
+    /** Every value of the {@code wanted} parameters, decoded; other names' values are not decoded at all. */
+    public static Map<String, List<String>> parameterValues(String rawQuery, Set<String> wanted) {
+        Map<String, List<String>> found = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        forEachPair(rawQuery, (ns, ne, vs, ve) -> {
+            String name = decode(rawQuery, ns, ne, true);
+            if (wanted.contains(name)) {
+                found.computeIfAbsent(name, n -> new ArrayList<>(1)).add(decode(rawQuery, vs, ve, true));
+            }
+            return true;
+        });
+        return found;
     }
 
     /** ASCII hex only: {@link Character#digit} would also accept other scripts' digits. */
