@@ -173,7 +173,7 @@ final class HookTransformer implements ClassFileTransformer {
         }
         Boolean known = index.isConcreteSubtype(loader, name, superType);
         if (known != null) {
-            return known;
+            return known || index.isAncestorOfSubtype(loader, name, superType);
         }
         // a class whose file cannot be read (generated at run time): ask Byte Buddy, the slow way
         return loaded != null ? ti.typeMatcher().matches(TypeDescription.ForLoadedType.of(loaded))

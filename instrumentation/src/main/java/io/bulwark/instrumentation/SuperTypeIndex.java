@@ -24,8 +24,8 @@ public final class SuperTypeIndex {
     private static final int MAX_DEPTH = 64;
 
     /** What the index knows of one type: whether it is a class (not an interface), and all its supertypes. */
-    private record Info(boolean concrete, Set<String> superTypes) {
-        static final Info UNKNOWN = new Info(false, Set.of());
+    private record Info(boolean concrete, String superName, Set<String> superTypes) {
+        static final Info UNKNOWN = new Info(false, null, Set.of());
     }
 
     /** A class file's header: enough to place the type in its hierarchy. */
@@ -40,6 +40,14 @@ public final class SuperTypeIndex {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Info> eldest) {
             return size() > MAX_ENTRIES;
+        }
+    };
+
+    /** Superclasses that declare an API's methods without implementing it (see {@link #isAncestorOfSubtype}). */
+    private final Map<Key, Boolean> ancestors = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
+            return size() > 4096;
         }
     };
 
@@ -80,7 +88,37 @@ public final class SuperTypeIndex {
         if (info == Info.UNKNOWN) {
             return null;
         }
-        return info.concrete() && info.superTypes().contains(superType);
+        boolean subtype = info.concrete() && info.superTypes().contains(superType);
+        if (subtype) {
+            rememberAncestors(loader, info, superType);
+        }
+        return subtype;
+    }
+
+    /**
+     * True when {@code className} does not itself implement {@code superType} but is the superclass of a class that
+     * does, seen earlier. A subclass is defined before its superclass is loaded, so the ancestor is known in time.
+     * Drivers declare their JDBC methods in such bases (xerial SQLite's {@code JDBC3Statement} implements no
+     * {@code Statement}; its subclass {@code JDBC4Statement} does and inherits every execute method).
+     */
+    public boolean isAncestorOfSubtype(ClassLoader loader, String className, String superType) {
+        synchronized (cache) {
+            return ancestors.containsKey(new Key(loader, superType + "<" + className));
+        }
+    }
+
+    private void rememberAncestors(ClassLoader loader, Info info, String superType) {
+        String ancestor = info.superName();
+        for (int depth = 0; ancestor != null && !ancestor.equals("java.lang.Object") && depth < MAX_DEPTH; depth++) {
+            Info above = info(loader, ancestor, 0);
+            if (above == Info.UNKNOWN || above.superTypes().contains(superType)) {
+                return; // it implements the type itself, so the ordinary match covers it and what is above
+            }
+            synchronized (cache) {
+                ancestors.put(new Key(loader, superType + "<" + ancestor), Boolean.TRUE);
+            }
+            ancestor = above.superName();
+        }
     }
 
     private Info info(ClassLoader loader, String className, int depth) {
@@ -101,7 +139,7 @@ public final class SuperTypeIndex {
 
     private Info read(ClassLoader loader, String className, int depth) {
         if (depth > MAX_DEPTH || className.equals("java.lang.Object")) {
-            return new Info(false, Set.of());
+            return new Info(false, null, Set.of());
         }
         Header header;
         synchronized (cache) {
@@ -129,7 +167,7 @@ public final class SuperTypeIndex {
         for (String iface : header.interfaces()) {
             addWithSupers(supers, loader, iface.replace('/', '.'), depth);
         }
-        return new Info(concrete, Set.copyOf(supers));
+        return new Info(concrete, superName == null ? null : superName.replace('/', '.'), Set.copyOf(supers));
     }
 
     private void addWithSupers(Set<String> supers, ClassLoader loader, String type, int depth) {
