@@ -2,7 +2,7 @@ package io.bulwark.agent;
 
 import io.bulwark.agent.log.Redactor;
 import io.bulwark.policies.auth.AuthRequirement;
-import io.bulwark.policies.auth.BruteForceGuard;
+import io.bulwark.policies.auth.BruteForce;
 import io.bulwark.policies.auth.BruteForceSettings;
 import io.bulwark.policies.auth.ScopeRequirement;
 import io.bulwark.policies.injection.InjectionEngine;
@@ -57,7 +57,7 @@ final class ActivePolicy {
     private final ClientIpResolver clientIps;
     private final Authenticators authenticators;
     private final BruteForceSettings bruteForceSettings;
-    private final BruteForceGuard bruteForce;
+    private final BruteForce bruteForce;
     private final TransportGuard transport;
     private final RateLimiter limiter;
 
@@ -94,9 +94,10 @@ final class ActivePolicy {
         this.clientIps = proxies.isEmpty() ? null : new ClientIpResolver(netBlocks(proxies));
         AuthenticationSettings auth = policy.authentication();
         this.bruteForceSettings = auth == null || auth.bruteForce() == null ? null : bruteForceSettings(auth);
-        this.bruteForce = entryState.bruteForceGuard(bruteForceSettings);
-        this.transport = TransportGuard.of(policy.transport(), clientIps);
+        // The limiter first: it opens (or keeps) the Redis store that a fleet-wide brute-force guard shares.
         this.limiter = entryState.limiter(redisSettings(policy));
+        this.bruteForce = entryState.bruteForce(bruteForceSettings);
+        this.transport = TransportGuard.of(policy.transport(), clientIps);
         boolean anyPlanChecks = unmatched.checksAnything();
         for (var route : table) {
             anyPlanChecks |= route.payload().checksAnything();
@@ -238,7 +239,7 @@ final class ActivePolicy {
         return transport;
     }
 
-    BruteForceGuard bruteForce() {
+    BruteForce bruteForce() {
         return bruteForce;
     }
 

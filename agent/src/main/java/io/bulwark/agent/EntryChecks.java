@@ -6,7 +6,7 @@ import io.bulwark.policies.auth.AccessDecision;
 import io.bulwark.policies.auth.AuthFailure;
 import io.bulwark.policies.auth.AuthResult;
 import io.bulwark.policies.auth.BearerChallenge;
-import io.bulwark.policies.auth.BruteForceGuard;
+import io.bulwark.policies.auth.BruteForce;
 import io.bulwark.policies.auth.BruteForceSettings;
 import io.bulwark.policies.auth.Identity;
 import io.bulwark.policies.model.Mode;
@@ -151,7 +151,7 @@ final class EntryChecks {
      */
     private ProblemResponse refuseBlockedClient(ActivePolicy policy, EntryRequest request, String ip, String subject,
                                                 long nowMillis, long nowNanos) {
-        BruteForceGuard guard = policy.bruteForce();
+        BruteForce guard = policy.bruteForce();
         if (guard == null) {
             return null;
         }
@@ -256,7 +256,7 @@ final class EntryChecks {
 
     private void recordFailure(ActivePolicy policy, EntryRequest request, String ip, String trustedSubject,
                                long nowMillis) {
-        BruteForceGuard guard = policy.bruteForce();
+        BruteForce guard = policy.bruteForce();
         if (guard == null || policy.model().effectiveMode(Protection.BRUTE_FORCE, null) == Mode.OFF) {
             return;
         }

@@ -1,8 +1,10 @@
 package io.bulwark.agent;
 
 import io.bulwark.agent.log.EventIds;
+import io.bulwark.policies.auth.BruteForce;
 import io.bulwark.policies.auth.BruteForceGuard;
 import io.bulwark.policies.auth.BruteForceSettings;
+import io.bulwark.policies.auth.SharedBruteForce;
 import io.bulwark.policies.ratelimit.FloodAggregator;
 import io.bulwark.policies.ratelimit.FloodAggregator.FloodEvent;
 import io.bulwark.policies.ratelimit.LocalStore;
@@ -30,7 +32,9 @@ final class EntryState {
     private final FloodAggregator<RefusedRequest> floods;
     private BruteForceSettings bruteForceSettings;
     private BruteForceGuard bruteForceGuard;
+    private SharedBruteForce sharedBruteForce;
     private RedisSettings redisSettings;
+    private RedisStore redisStore;
     private RateLimiter redisLimiter;
 
     EntryState() {
@@ -70,7 +74,8 @@ final class EntryState {
         if (!settings.equals(redisSettings)) {
             closeRedis();
             redisSettings = settings;
-            redisLimiter = new RateLimiter(new RedisStore(settings, outageLog.listenerFor(settings), AgentThread::new));
+            redisStore = new RedisStore(settings, outageLog.listenerFor(settings), AgentThread::new);
+            redisLimiter = new RateLimiter(redisStore);
         }
         return redisLimiter;
     }
@@ -80,7 +85,9 @@ final class EntryState {
             redisLimiter.store().close();
         }
         redisLimiter = null;
+        redisStore = null;
         redisSettings = null;
+        sharedBruteForce = null;
     }
 
     FloodAggregator<RefusedRequest> floods() {
@@ -89,19 +96,30 @@ final class EntryState {
 
     /**
      * The guard for these settings: the one in use when they did not change (counts and blocks survive the reload),
-     * a fresh one when they did (a block computed under other thresholds would be wrong under the new ones).
+     * a fresh one when they did (a block computed under other thresholds would be wrong under the new ones). With a
+     * Redis store ({@link #limiter(RedisSettings)} is called first) counts and blocks are shared by the fleet on the
+     * store's connection, and the in-memory guard serves while Redis does not answer.
      */
-    synchronized BruteForceGuard bruteForceGuard(BruteForceSettings settings) {
+    synchronized BruteForce bruteForce(BruteForceSettings settings) {
         if (settings == null) {
             bruteForceSettings = null;
             bruteForceGuard = null;
+            sharedBruteForce = null;
             return null;
         }
         if (!settings.equals(bruteForceSettings)) {
             bruteForceSettings = settings;
             bruteForceGuard = new BruteForceGuard(settings);
+            sharedBruteForce = null;
         }
-        return bruteForceGuard;
+        if (redisStore == null) {
+            sharedBruteForce = null;
+            return bruteForceGuard;
+        }
+        if (sharedBruteForce == null || sharedBruteForce.store() != redisStore) {
+            sharedBruteForce = new SharedBruteForce(redisStore, settings, bruteForceGuard);
+        }
+        return sharedBruteForce;
     }
 
     /** The flood windows that have ended; the agent's flusher calls this about once a second. */

@@ -3,6 +3,8 @@ package io.bulwark.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.agent.log.AttackEvent;
+import io.bulwark.policies.auth.BruteForceGuard;
+import io.bulwark.policies.auth.SharedBruteForce;
 import io.bulwark.policies.model.Policy;
 import io.bulwark.policies.model.parse.PolicyParseResult;
 import io.bulwark.policies.model.parse.PolicyParser;
@@ -106,6 +108,27 @@ class SharedStoreWiringTest {
         assertThat(state.limiter().store()).isInstanceOf(LocalStore.class);
     }
 
+    @Test
+    void withAStoreBruteForceIsSharedOnTheLimitersConnectionAndLocalWithoutOne() throws Exception {
+        ActivePolicy shared = new ActivePolicy(parse(bruteForcePolicy(6390, 5)), state);
+        assertThat(shared.bruteForce()).isInstanceOfSatisfying(SharedBruteForce.class,
+                guard -> assertThat(guard.store()).isSameAs(state.limiter().store()));
+
+        ActivePolicy reloaded = new ActivePolicy(parse(bruteForcePolicy(6390, 5)), state);
+        assertThat(reloaded.bruteForce()).as("counts survive a reload").isSameAs(shared.bruteForce());
+
+        ActivePolicy otherStore = new ActivePolicy(parse(bruteForcePolicy(6391, 5)), state);
+        assertThat(otherStore.bruteForce()).isInstanceOfSatisfying(SharedBruteForce.class,
+                guard -> assertThat(guard.store()).isSameAs(state.limiter().store())
+                        .isNotSameAs(((SharedBruteForce) shared.bruteForce()).store()));
+
+        ActivePolicy local = new ActivePolicy(parse("""
+                { "version": 1,
+                  "authentication": { "apiKeys": { "header": "X-Api-Key", "keys": [] },
+                    "bruteForce": { "key": "ip", "maxFailures": 5, "per": "1m", "blockFor": "1m" } } }"""), state);
+        assertThat(local.bruteForce()).isInstanceOf(BruteForceGuard.class);
+    }
+
     private void awaitOutageEvent() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (events.stream().noneMatch(e -> "rate-limit-store-unavailable".equals(e.action()))
@@ -124,6 +147,15 @@ class SharedStoreWiringTest {
                   "rateLimits": { "per-ip": { "key": "ip", "limit": 100, "per": "1m" } },
                   "store": { "redis": "redis://127.0.0.1:%d", "timeout": "2s", "onFailure": "%s" },
                   "defaults": { "rateLimits": ["per-ip"] } }""".formatted(port, onFailure);
+    }
+
+    private static String bruteForcePolicy(int port, int maxFailures) {
+        return """
+                { "version": 1,
+                  "authentication": { "apiKeys": { "header": "X-Api-Key", "keys": [] },
+                    "bruteForce": { "key": "ip", "maxFailures": %d, "per": "1m", "blockFor": "1m" } },
+                  "store": { "redis": "redis://127.0.0.1:%d", "timeout": "50ms", "onFailure": "allow" } }"""
+                .formatted(maxFailures, port);
     }
 
     private static int closedPort() throws Exception {

@@ -7,14 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts failed credentials per key and blocks a key that reaches {@code maxFailures} within one window. In memory,
- * for one JVM; the fleet-wide variant belongs with the Redis store.
+ * for one JVM; {@link SharedBruteForce} shares counts and blocks through Redis and falls back to this guard.
  *
  * <p>{@link #blockedFor} runs on every request, so it is a lock-free map read. Memory is bounded by
  * {@code maxTracked}: when the map outgrows it, entries with nothing to remember are dropped first, then unblocked
  * counters, and blocked entries last. A sweep frees a tenth of the room, so its cost is amortised to a constant per
  * recorded failure.
  */
-public final class BruteForceGuard {
+public final class BruteForceGuard implements BruteForce {
 
     private record Entry(long windowStart, int failures, long blockedUntil) {
     }
@@ -32,10 +32,7 @@ public final class BruteForceGuard {
         this.maxTracked = settings.maxTracked();
     }
 
-    /**
-     * @return true when this failure started a block: the caller logs the block then, and only then, so a blocked
-     *         client produces one event rather than one per request
-     */
+    @Override
     public boolean recordFailure(String key, long nowMillis) {
         boolean[] started = {false};
         entries.compute(key, (k, entry) -> {
@@ -58,7 +55,7 @@ public final class BruteForceGuard {
         return started[0];
     }
 
-    /** @return how long the key stays blocked; {@link Duration#ZERO} when it is not blocked */
+    @Override
     public Duration blockedFor(String key, long nowMillis) {
         Entry entry = entries.get(key);
         if (entry == null || entry.blockedUntil() <= nowMillis) {

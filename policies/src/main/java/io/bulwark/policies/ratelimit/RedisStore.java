@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -47,6 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Netty nor contacts Redis there. The first decision waits for that first connection, within its timeout like any
  * other; decisions made while the first attempt is still under way are decided by the failure mode without being
  * reported as an outage (a start is not an outage).
+ *
+ * <p>The same connection, timeout and outage reporting serve the brute-force guard of the fleet
+ * ({@link #recordFailure}, {@link #blockedMillis}), so a policy with both opens one connection to Redis.
  *
  * <p>Standalone Redis (or Sentinel-managed) only: the keys of one request's limits are used in one script, which Redis
  * Cluster refuses unless they share a hash slot.
@@ -77,7 +81,21 @@ public final class RedisStore implements RateLimitStore {
         return thread;
     };
 
+    /** How a failed credential was counted. */
+    public enum FailureCount {
+        COUNTED,
+        /** This failure started the block; no other call in the fleet is told so for the same block. */
+        BLOCK_STARTED,
+        /** Redis did not answer within the timeout; the caller decides locally. */
+        UNAVAILABLE
+    }
+
+    private record Script(String text, String sha) {
+    }
+
     static final String KEY_PREFIX = "bulwark:rl:";
+    static final String FAILURES_PREFIX = "bulwark:bf:n:";
+    static final String BLOCK_PREFIX = "bulwark:bf:b:";
     private static final long RECONNECT_INTERVAL_NANOS = 1_000_000_000L;
     private static final int MAX_QUEUED_COMMANDS = 10_000;
     /** Jittered, so a fleet does not reconnect to a restarted Redis in one burst; capped, so recovery is quick. */
@@ -87,8 +105,8 @@ public final class RedisStore implements RateLimitStore {
     private final RedisSettings settings;
     private final OutageListener listener;
     private final ThreadMaker threads;
-    private final String script;
-    private final String scriptSha;
+    private final Script gcra;
+    private final Script bruteForce;
     private final long timeoutNanos;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
@@ -111,8 +129,8 @@ public final class RedisStore implements RateLimitStore {
         this.listener = listener;
         this.threads = threads;
         this.timeoutNanos = settings.timeout().toNanos();
-        this.script = loadScript();
-        this.scriptSha = sha1(script);
+        this.gcra = loadScript("gcra.lua");
+        this.bruteForce = loadScript("brute-force.lua");
     }
 
     /** Begins connecting in the background, once; returns at once. */
@@ -127,13 +145,9 @@ public final class RedisStore implements RateLimitStore {
     @Override
     public StoreVerdict tryConsume(List<LimitSpec> limits, List<String> keys, long nowNanos) {
         long deadline = System.nanoTime() + timeoutNanos;
-        StatefulRedisConnection<String, String> current = connection;
+        StatefulRedisConnection<String, String> current = connectionBefore(deadline);
         if (current == null) {
-            current = awaitFirstConnection(deadline);
-            if (current == null) {
-                connectInBackground();
-                return failed(new IllegalStateException("not connected"));
-            }
+            return failed(new IllegalStateException("not connected"));
         }
         String[] redisKeys = new String[keys.size()];
         String[] args = new String[2 * keys.size()];
@@ -144,20 +158,9 @@ public final class RedisStore implements RateLimitStore {
             args[2 * i + 1] = Long.toString(spec.burst());
         }
         try {
-            List<Object> reply;
-            try {
-                reply = await(current.async().evalsha(scriptSha, ScriptOutputType.MULTI, redisKeys, args), deadline);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof RedisNoScriptException)) {
-                    throw e;
-                }
-                // A restarted or flushed Redis lost the script cache: send the script once, it is cached again.
-                reply = await(current.async().eval(script, ScriptOutputType.MULTI, redisKeys, args), deadline);
-            }
+            List<Object> reply = run(current, gcra, ScriptOutputType.MULTI, redisKeys, args, deadline);
             StoreVerdict verdict = toVerdict(reply, limits.size());
-            if (healthy.compareAndSet(false, true)) {
-                listener.recovered(settings.redactedUri());
-            }
+            answered();
             return verdict;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -167,6 +170,65 @@ public final class RedisStore implements RateLimitStore {
         } catch (TimeoutException | RuntimeException e) {
             return failed(e);
         }
+    }
+
+    /**
+     * Counts one failed credential of {@code key} in a window of {@code window} that starts at its first failure; the
+     * failure that brings the count to {@code maxFailures} blocks the key for {@code blockFor}. Failures of a blocked
+     * key are not counted. One round trip, within the store's timeout.
+     */
+    public FailureCount recordFailure(String key, int maxFailures, Duration window, Duration blockFor) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        StatefulRedisConnection<String, String> current = connectionBefore(deadline);
+        if (current == null) {
+            reportFailure(new IllegalStateException("not connected"));
+            return FailureCount.UNAVAILABLE;
+        }
+        String[] keys = {FAILURES_PREFIX + key, BLOCK_PREFIX + key};
+        String[] args = {Integer.toString(maxFailures), Long.toString(Math.max(1, window.toMillis())),
+                Long.toString(Math.max(1, blockFor.toMillis()))};
+        try {
+            Long started = run(current, bruteForce, ScriptOutputType.INTEGER, keys, args, deadline);
+            answered();
+            return started != null && started == 1L ? FailureCount.BLOCK_STARTED : FailureCount.COUNTED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reportFailure(e);
+        } catch (ExecutionException e) {
+            reportFailure(e.getCause());
+        } catch (TimeoutException | RuntimeException e) {
+            reportFailure(e);
+        }
+        return FailureCount.UNAVAILABLE;
+    }
+
+    /**
+     * How long {@code key} stays blocked, read from the block's time to live: one {@code PTTL}, within the store's
+     * timeout.
+     *
+     * @return milliseconds, 0 when not blocked; empty when Redis did not answer
+     */
+    public OptionalLong blockedMillis(String key) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        StatefulRedisConnection<String, String> current = connectionBefore(deadline);
+        if (current == null) {
+            reportFailure(new IllegalStateException("not connected"));
+            return OptionalLong.empty();
+        }
+        try {
+            Long ttl = await(current.async().pttl(BLOCK_PREFIX + key), deadline);
+            answered();
+            // -2: no block; -1 (no expiry) cannot come from the script, and an unbounded block is never honoured.
+            return OptionalLong.of(ttl == null || ttl < 0 ? 0 : ttl);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reportFailure(e);
+        } catch (ExecutionException e) {
+            reportFailure(e.getCause());
+        } catch (TimeoutException | RuntimeException e) {
+            reportFailure(e);
+        }
+        return OptionalLong.empty();
     }
 
     /** Whether the store is connected and the last decision got an answer from Redis. */
@@ -192,6 +254,38 @@ public final class RedisStore implements RateLimitStore {
         ClientResources currentResources = resources;
         if (currentResources != null) {
             currentResources.shutdown(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The open connection, or null (and a background attempt) when there is none by the deadline. */
+    private StatefulRedisConnection<String, String> connectionBefore(long deadline) {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current == null) {
+            current = awaitFirstConnection(deadline);
+            if (current == null) {
+                connectInBackground();
+            }
+        }
+        return current;
+    }
+
+    private <T> T run(StatefulRedisConnection<String, String> current, Script script, ScriptOutputType type,
+                      String[] keys, String[] args, long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            return await(current.async().<T>evalsha(script.sha(), type, keys, args), deadline);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof RedisNoScriptException)) {
+                throw e;
+            }
+            // A restarted or flushed Redis lost the script cache: send the script once, it is cached again.
+            return await(current.async().<T>eval(script.text(), type, keys, args), deadline);
+        }
+    }
+
+    private void answered() {
+        if (healthy.compareAndSet(false, true)) {
+            listener.recovered(settings.redactedUri());
         }
     }
 
@@ -269,10 +363,14 @@ public final class RedisStore implements RateLimitStore {
         return await(future.toCompletableFuture(), deadline);
     }
 
-    private StoreVerdict failed(Throwable cause) {
+    private void reportFailure(Throwable cause) {
         if (firstAttempt.isDone() && healthy.compareAndSet(true, false)) {
             listener.unavailable(settings.redactedUri(), cause);
         }
+    }
+
+    private StoreVerdict failed(Throwable cause) {
+        reportFailure(cause);
         return StoreVerdict.unavailable(settings.onFailure() == FailureMode.ALLOW);
     }
 
@@ -315,12 +413,13 @@ public final class RedisStore implements RateLimitStore {
         });
     }
 
-    private static String loadScript() {
-        try (InputStream in = RedisStore.class.getResourceAsStream("gcra.lua")) {
+    private static Script loadScript(String name) {
+        try (InputStream in = RedisStore.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("gcra.lua is missing from the agent");
+                throw new IllegalStateException(name + " is missing from the agent");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Script(text, sha1(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
