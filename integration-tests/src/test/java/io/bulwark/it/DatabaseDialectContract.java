@@ -101,9 +101,9 @@ abstract class DatabaseDialectContract {
     private Stream<DialectCase> cases() {
         List<DialectCase> all = new ArrayList<>(List.of(
             DialectCase.attack("concat", "' OR '1'='1", Leak.ALL_ITEMS),
-            DialectCase.attack("concat", "x' UNION SELECT secret FROM secrets --", Leak.SECRET),
+            DialectCase.attack("concat", "x' UNION SELECT secret FROM secrets -- ", Leak.SECRET),
             DialectCase.attack("template", "' OR '1'='1", Leak.ALL_ITEMS),
-            DialectCase.attack("template", "x' UNION SELECT secret FROM secrets --", Leak.SECRET),
+            DialectCase.attack("template", "x' UNION SELECT secret FROM secrets -- ", Leak.SECRET),
             DialectCase.benign("concat", "Desk Lamp"),
             DialectCase.benign("concat", "50% -- off"),
             DialectCase.benign("concat", "#1 choice"),

@@ -39,40 +39,72 @@ public final class InjectionEngine {
         if (sql == null || sql.isEmpty() || inputs == null || inputs.isEmpty()) {
             return null;
         }
-        SqlDialect d = dialect == null ? SqlDialect.GENERIC : dialect;
-        SqlStructure primary = null;
-        SqlStructure alternate = null;
+        SqlSink sink = new SqlSink(sql, dialect == null ? SqlDialect.GENERIC : dialect, work);
         Set<String> seen = inputs.size() > DEDUPLICATE_ABOVE ? new HashSet<>() : null;
         SinkSketch sketch = inputs.size() >= SKETCH_FROM ? new SinkSketch(sql, work) : null;
         for (Input input : inputs) {
             String value = candidate(input, sql, seen);
-            if (value == null || (sketch != null && !sketch.mayContain(value))) {
+            if (value == null) {
                 continue;
+            }
+            Finding finding = sink.check(input, value, sketch);
+            // Apps that escape by hand double the quotes first; the doubled text is what reaches the database, and
+            // where a backslash escapes the quote before it (MySQL), doubling is no escaping at all.
+            if (finding == null && value.indexOf('\'') >= 0) {
+                String doubled = value.replace("'", "''");
+                if (doubled.length() <= sql.length()) {
+                    finding = sink.check(input, doubled, sketch);
+                }
+            }
+            if (finding != null) {
+                return finding;
+            }
+        }
+        return null;
+    }
+
+    /** One SQL text, lexed once and only when some input occurs in it (under both backslash readings if needed). */
+    private static final class SqlSink {
+        private final String sql;
+        private final SqlDialect dialect;
+        private final WorkCounter work;
+        private SqlStructure primary;
+        private SqlStructure alternate;
+
+        SqlSink(String sql, SqlDialect dialect, WorkCounter work) {
+            this.sql = sql;
+            this.dialect = dialect;
+            this.work = work;
+        }
+
+        Finding check(Input input, String value, SinkSketch sketch) {
+            if (sketch != null && !sketch.mayContain(value)) {
+                return null;
             }
             InputMatcher matcher = InputMatcher.of(sql, value, work);
             int at = matcher.next(0);
             if (at < 0 || isBlank(value)) {
-                continue;
+                return null;
             }
             if (primary == null) {
-                primary = new SqlStructure(SqlLexer.lex(sql, d, work));
+                primary = new SqlStructure(SqlLexer.lex(sql, dialect, work));
                 // Backslash escaping is a server setting too; judge under both readings when it could matter.
                 if (sql.indexOf('\\') >= 0) {
-                    alternate = new SqlStructure(SqlLexer.lex(sql, d, !d.backslashEscapes, work));
+                    alternate = new SqlStructure(SqlLexer.lex(sql, dialect, !dialect.backslashEscapes, work));
                 }
             }
             for (; at >= 0; at = matcher.next(at + 1)) {
                 int end = at + value.length();
-                Finding finding = sqlFinding(primary, input, at, end, d, false);
+                Finding finding = sqlFinding(primary, input, at, end, dialect, false);
                 if (finding == null && alternate != null) {
-                    finding = sqlFinding(alternate, input, at, end, d, true);
+                    finding = sqlFinding(alternate, input, at, end, dialect, true);
                 }
                 if (finding != null) {
                     return finding;
                 }
             }
+            return null;
         }
-        return null;
     }
 
     private static Finding sqlFinding(SqlStructure structure, Input input, int start, int end, SqlDialect dialect,

@@ -156,4 +156,18 @@ class InjectionEngineTest {
         assertThat(engine.checkCommand(new String[] {"sh", "-c", "echo x; echo"}, query("h", "x; echo")))
                 .isNotNull();
     }
+
+    @Test
+    void quotesDoubledByTheAppAreFollowedIntoTheSql() {
+        // The app "escapes" by doubling quotes; MySQL's backslash escapes the first quote, the second closes.
+        String attack = "\\' UNION SELECT secret FROM secrets -- ";
+        String mysql = "SELECT name FROM items WHERE name = '" + attack.replace("'", "''") + "'";
+        Finding f = engine.checkSql(mysql, SqlDialect.MYSQL, query("name", attack));
+        assertThat(f).isNotNull();
+        assertThat(f.tokens()).anyMatch(t -> t.contains("UNION"));
+        // The same doubling in standard SQL keeps a quote-laden value inside its literal.
+        String benign = "x' OR '1'='1";
+        String standard = "SELECT name FROM items WHERE name = '" + benign.replace("'", "''") + "'";
+        assertThat(engine.checkSql(standard, SqlDialect.POSTGRESQL, query("name", benign))).isNull();
+    }
 }
