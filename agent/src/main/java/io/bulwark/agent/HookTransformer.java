@@ -167,17 +167,23 @@ final class HookTransformer implements ClassFileTransformer {
 
     /** Whether the hook's type rule matches; the caller has checked the hook's class-loader rule. */
     boolean matches(TypeInstrumentation ti, ClassLoader loader, String name, Class<?> loaded) {
+        String named = ti.namedType();
+        if (named != null) {
+            return named.equals(name);
+        }
         String superType = ti.concreteSubtypeOf();
-        if (superType == null) {
-            return ti.typeMatcher().matches(describe(loader, name, null));
+        if (superType != null) {
+            Boolean known = index.isConcreteSubtype(loader, name, superType);
+            if (known != null) {
+                return known || index.isAncestorOfSubtype(loader, name, superType);
+            }
         }
-        Boolean known = index.isConcreteSubtype(loader, name, superType);
-        if (known != null) {
-            return known || index.isAncestorOfSubtype(loader, name, superType);
+        // a class whose file cannot be read (generated at run time, or injected by another agent): ask Byte Buddy
+        if (loaded != null) {
+            return ti.typeMatcher().matches(TypeDescription.ForLoadedType.of(loaded));
         }
-        // a class whose file cannot be read (generated at run time): ask Byte Buddy, the slow way
-        return loaded != null ? ti.typeMatcher().matches(TypeDescription.ForLoadedType.of(loaded))
-                : ti.typeMatcher().matches(describe(loader, name, null));
+        TypePool.Resolution resolution = typePool(loader).describe(name);
+        return resolution.isResolved() && ti.typeMatcher().matches(resolution.resolve());
     }
 
     private byte[] apply(List<Hook> matched, ClassLoader loader, String name, byte[] classFile) {
@@ -193,10 +199,10 @@ final class HookTransformer implements ClassFileTransformer {
         return builder.make(pool).getBytes();
     }
 
-    private TypeDescription describe(ClassLoader loader, String name, byte[] classFile) {
+    private TypePool typePool(ClassLoader loader) {
         ClassFileLocator locator = loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
                 : ClassFileLocator.ForClassLoader.of(loader);
-        return pools.typePool(locator, loader).describe(name).resolve();
+        return pools.typePool(locator, loader);
     }
 
     /**

@@ -25,6 +25,11 @@ public interface TypeInstrumentation {
         return null;
     }
 
+    /** For hooks on one named class: its binary name, matched by name alone. Null otherwise. */
+    default String namedType() {
+        return null;
+    }
+
     ElementMatcher<TypeDescription> typeMatcher();
 
     ElementMatcher<MethodDescription> methodMatcher();

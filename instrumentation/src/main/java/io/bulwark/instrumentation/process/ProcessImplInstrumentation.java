@@ -25,6 +25,11 @@ public final class ProcessImplInstrumentation implements TypeInstrumentation {
     }
 
     @Override
+    public String namedType() {
+        return TYPE;
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return named(TYPE);
     }
