@@ -26,4 +26,24 @@ final class Masking {
         }
         return moreDropped ? s + "…" : s.toString();
     }
+
+    /**
+     * {@code text} with every token that {@code masked} selects replaced by {@code ?}, clipped to {@code maxChars}
+     * and marked when clipped. The one masking loop for SQL and shell sinks: a literal's content never reaches the log.
+     */
+    static String maskTokens(String text, TokenList tokens, java.util.function.IntPredicate masked, int maxChars) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars) + 8);
+        int copied = 0;
+        for (int i = 0; i < tokens.size() && out.length() < maxChars; i++) {
+            if (masked.test(i)) {
+                out.append(text, copied, tokens.start(i)).append('?');
+                copied = tokens.end(i);
+            }
+        }
+        boolean complete = out.length() < maxChars;
+        if (complete) {
+            out.append(text, copied, text.length());
+        }
+        return clipTo(out, maxChars, !complete && copied < text.length());
+    }
 }

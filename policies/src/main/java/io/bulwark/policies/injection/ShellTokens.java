@@ -94,18 +94,6 @@ public final class ShellTokens {
     }
 
     String masked(int maxChars) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars) + 8);
-        int copied = 0;
-        for (int i = 0; i < tokens.size() && out.length() < maxChars; i++) {
-            if (masks(i)) {
-                out.append(text, copied, tokens.start(i)).append('?');
-                copied = tokens.end(i);
-            }
-        }
-        boolean complete = out.length() < maxChars;
-        if (complete) {
-            out.append(text, copied, text.length());
-        }
-        return Masking.clipTo(out, maxChars, !complete && copied < text.length());
+        return Masking.maskTokens(text, tokens, this::masks, maxChars);
     }
 }

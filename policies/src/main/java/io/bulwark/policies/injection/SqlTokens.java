@@ -58,18 +58,6 @@ public final class SqlTokens {
 
     /** The text with every literal replaced by {@code ?}, clipped to {@code maxChars}. */
     String masked(int maxChars) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars) + 8);
-        int copied = 0;
-        for (int i = 0; i < tokens.size() && out.length() < maxChars; i++) {
-            if (type(i).isLiteral()) {
-                out.append(text, copied, tokens.start(i)).append('?');
-                copied = tokens.end(i);
-            }
-        }
-        boolean complete = out.length() < maxChars;
-        if (complete) {
-            out.append(text, copied, text.length());
-        }
-        return Masking.clipTo(out, maxChars, !complete && copied < text.length());
+        return Masking.maskTokens(text, tokens, i -> type(i).isLiteral(), maxChars);
     }
 }
