@@ -77,8 +77,8 @@ public final class Cli {
         out.println("  validate PATH...   check policy files; prints OK or every error (file:line:column: field: message)");
         out.println("  attach PID [policy=PATH]  load the agent into a running JVM; refused, leaving it untouched,");
         out.println("                     if the policy is invalid or Bulwark already runs there");
-        out.println("  report [--json] [--html OUT.html] LOGFILE...  summarise attack logs (plain, rotated, gzip);");
-        out.println("                     `report --help` for the options");
+        out.println("  report LOGFILE...  summarise attack logs (plain, rotated, gzip): attacks by type, top");
+        out.println("                     sources and routes, timeline; --json, --html OUT.html; report --help");
         out.println("  version            print the agent's version");
         out.println("As an agent: java -javaagent:bulwark-agent.jar[=policy=PATH] -jar your-app.jar");
     }

@@ -41,7 +41,7 @@ record ReportOptions(List<Path> files, boolean json, Path html, int top, int lat
             }
         }
         if (files.isEmpty()) {
-            throw new UsageException("report needs at least one log file");
+            throw new UsageException("needs at least one log file");
         }
         return new ReportOptions(List.copyOf(files), json, html, top, latest);
     }
