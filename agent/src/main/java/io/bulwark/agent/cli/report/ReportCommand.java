@@ -47,9 +47,7 @@ public final class ReportCommand {
             help(err);
             return USAGE;
         }
-        LogSummary summary = new LogSummary(options.latest());
-        LogReader reader = new LogReader();
-        Set<Path> seen = new HashSet<>();
+        // Every file is checked before any is read: a typo in the last name should not cost a pass over the rest.
         for (Path file : options.files()) {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 err.println("report: cannot read " + file + ": "
@@ -57,6 +55,11 @@ public final class ReportCommand {
                         : "no such file"));
                 return UNREADABLE;
             }
+        }
+        LogSummary summary = new LogSummary(options.latest());
+        LogReader reader = new LogReader();
+        Set<Path> seen = new HashSet<>();
+        for (Path file : options.files()) {
             if (!seen.add(realPath(file))) {
                 // `report bulwark-attacks.jsonl*` plus the live file again: count each file once.
                 continue;
@@ -96,7 +99,8 @@ public final class ReportCommand {
         to.println("usage: java -jar bulwark-agent.jar " + SYNOPSIS);
         to.println("Summarises attack logs: attacks by type (blocked, monitored), top sources, top routes, a");
         to.println("timeline and the latest attacks. Reads plain, rotated (.1, .2 ...) and gzip files (by content);");
-        to.println("lines that are not Bulwark events are counted and skipped.");
+        to.println("lines that are not Bulwark events are counted and skipped. 'requests' weighs a rate-limit");
+        to.println("line by the refusals it folds (bulwark.count); every other column counts log lines.");
         to.println("  --json          print the summary as JSON instead of text");
         to.println("  --html OUT      also write a self-contained HTML page with charts to OUT");
         to.println("  --top N         rows in the top sources and routes (default " + ReportOptions.DEFAULT_TOP + ")");

@@ -9,7 +9,7 @@ record ReportOptions(List<Path> files, boolean json, Path html, int top, int lat
     static final int DEFAULT_TOP = 10;
     static final int DEFAULT_LATEST = 20;
     static final int MAX_TOP = 1000;
-    static final int MAX_LATEST = 10_000;
+    static final int MAX_LATEST = 1000;
 
     /** Thrown for a command line that cannot be run; its message says what is wrong. */
     static final class UsageException extends Exception {
