@@ -1,5 +1,6 @@
 package io.bulwark.agent.cli;
 
+import io.bulwark.agent.cli.report.ReportCommand;
 import io.bulwark.policies.model.parse.PolicyError;
 import io.bulwark.policies.model.parse.PolicyParseResult;
 import io.bulwark.policies.model.parse.PolicyParser;
@@ -35,6 +36,8 @@ public final class Cli {
                 return validate(args, out);
             case "attach":
                 return new AttachCommand(out, err).run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "report":
+                return new ReportCommand(out, err).run(java.util.Arrays.copyOfRange(args, 1, args.length));
             case "version":
                 out.println("Bulwark " + version());
                 return OK;
@@ -74,6 +77,8 @@ public final class Cli {
         out.println("  validate PATH...   check policy files; prints OK or every error (file:line:column: field: message)");
         out.println("  attach PID [policy=PATH]  load the agent into a running JVM; refused, leaving it untouched,");
         out.println("                     if the policy is invalid or Bulwark already runs there");
+        out.println("  report LOGFILE...  summarise attack logs (plain, rotated, gzip): attacks by type, top");
+        out.println("                     sources and routes, timeline; --json, --html OUT.html; report --help");
         out.println("  version            print the agent's version");
         out.println("As an agent: java -javaagent:bulwark-agent.jar[=policy=PATH] -jar your-app.jar");
     }
