@@ -1,5 +1,6 @@
 package io.bulwark.policies.model.parse;
 
+import io.bulwark.policies.detect.SpikeThresholds;
 import io.bulwark.policies.injection.InputSource;
 import io.bulwark.policies.model.ApiKey;
 import io.bulwark.policies.model.ApiKeySettings;
@@ -110,6 +111,9 @@ final class PolicyValidator {
         atLeastOne(path.field("authFailures"), detection.authFailures());
         atLeastOne(path.field("blockedAttacks"), detection.blockedAttacks());
         atLeastOne(path.field("distinctRoutes"), detection.distinctRoutes());
+        if (detection.distinctRoutes() > SpikeThresholds.MAX_DISTINCT_PATHS) {
+            fail(path.field("distinctRoutes"), "distinctRoutes must be at most " + SpikeThresholds.MAX_DISTINCT_PATHS);
+        }
         atLeastTwo(path.field("routeSurgeFactor"), detection.routeSurgeFactor());
         atLeastTwo(path.field("rowAnomalyFactor"), detection.rowAnomalyFactor());
         atLeastOne(path.field("baselineRequests"), detection.baselineRequests());
