@@ -24,6 +24,9 @@ public final class ServletModule implements InstrumentationModule {
             all.add(ServletInputStreamInstrumentation.singleByteReads(api));
             all.add(new AsyncStartInstrumentation(api));
             all.add(new AsyncContextStartInstrumentation(api));
+            for (ResponseOutputInstrumentation.Overload overload : ResponseOutputInstrumentation.Overload.values()) {
+                all.add(new ResponseOutputInstrumentation(api, overload));
+            }
         }
         return all;
     }
