@@ -48,6 +48,8 @@ final class RequestContext implements EntryRequest {
     private volatile ProblemResponse blockAnswer;
     /** The route's {@code maxBodySize}, counted as the app reads; null when the route sets none. */
     BodyBudget bodyBudget;
+    /** Rows read and response bytes written; null until the first of either (see {@link DataTransferGuard}). */
+    RequestTransfer transfer;
     private final AtomicBoolean asyncFollowed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private ContextLedger ledger;
