@@ -28,6 +28,9 @@ public final class ServletModule implements InstrumentationModule {
                 all.add(new ResponseOutputInstrumentation(api, overload));
             }
         }
+        all.add(TomcatWriterInstrumentation.singleChar());
+        all.add(TomcatWriterInstrumentation.range(char[].class));
+        all.add(TomcatWriterInstrumentation.range(String.class));
         return all;
     }
 }
