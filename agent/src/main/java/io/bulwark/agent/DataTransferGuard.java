@@ -70,7 +70,7 @@ final class DataTransferGuard {
         if (context.answered()) {
             return null; // the agent wrote its own answer; the app's output goes nowhere now
         }
-        RequestTransfer transfer = context.transfer;
+        RequestTransfer transfer = context.transfer == RequestTransfer.UNTRACKED ? null : context.transfer;
         if (context.blockedEventId() != null) {
             // Refused already. By another protection: not ours to stop. By us: while the response is uncommitted
             // the write is the agent's own 403 going out; once committed, the app writing on past the refusal
@@ -109,7 +109,7 @@ final class DataTransferGuard {
      * throws into the request's exit.
      */
     void requestEnded(RequestContext context, int status) {
-        RequestTransfer transfer = context.transfer;
+        RequestTransfer transfer = context.transfer == RequestTransfer.UNTRACKED ? null : context.transfer;
         if (transfer != null && !transfer.blocks() && transfer.limited()
                 && (transfer.meter.rowsExceeded() || transfer.meter.bytesExceeded())) {
             logOver(context, transfer, false);
@@ -141,11 +141,15 @@ final class DataTransferGuard {
 
     private RequestTransfer transferOf(RequestContext context) {
         RequestTransfer transfer = context.transfer;
+        if (transfer == RequestTransfer.UNTRACKED) {
+            return null;
+        }
         if (transfer == null) {
             DataTransferSettings limits = context.policy.model().dataTransferFor(context.route().route());
             Mode mode = limits.limitsAnything()
                     ? context.policy.mode(Protection.DATA_TRANSFER, context.route()) : Mode.OFF;
             if (mode == Mode.OFF && context.policy.model().detectionMode() == Mode.OFF) {
+                context.transfer = RequestTransfer.UNTRACKED;
                 return null;
             }
             long maxRows = mode == Mode.OFF || limits.maxRows() == null ? TransferMeter.UNLIMITED : limits.maxRows();

@@ -9,6 +9,13 @@ import io.bulwark.policies.model.Mode;
  */
 final class RequestTransfer {
 
+    /**
+     * Marks a request on which nothing is limited or learned, so its later rows and writes cost a field read instead
+     * of a policy lookup each. Never counted: its meter is only there to keep the field non-null.
+     */
+    static final RequestTransfer UNTRACKED = new RequestTransfer(
+            new TransferMeter(TransferMeter.UNLIMITED, TransferMeter.UNLIMITED), Mode.OFF);
+
     final TransferMeter meter;
     final Mode mode;
     /** The block event, reused when the app goes on reading or writing after the refusal. */

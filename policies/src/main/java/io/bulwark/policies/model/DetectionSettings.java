@@ -42,8 +42,4 @@ public record DetectionSettings(Mode mode, PolicyDuration window, Integer client
         baselineRequests = baselineRequests == null ? DEFAULT_BASELINE_REQUESTS : baselineRequests;
         maxClients = maxClients == null ? DEFAULT_MAX_CLIENTS : maxClients;
     }
-
-    static DetectionSettings defaults() {
-        return new DetectionSettings(null, null, null, null, null, null, null, null, null, null);
-    }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * A loaded, valid policy. Sections the file leaves out are present with their defaults, except
- * {@link #authentication()} and {@link #store()}, which are null when absent because absence means "not used".
+ * {@link #authentication()}, {@link #store()} and {@link #detection()}, which are null when absent because absence
+ * means "not used".
  * Only {@link PolicyParser} builds one that has been checked; the constructor alone checks nothing.
  *
  * @param version         always 1
@@ -26,7 +27,7 @@ import java.util.Optional;
  * @param rateLimits      rate limits by name, in file order
  * @param store           null keeps state in this JVM only
  * @param injection       injection detection
- * @param detection       spike and anomaly detection
+ * @param detection       null when spike and anomaly detection is not used
  * @param defaults        route defaults
  * @param routes          routes in file order; the first match wins
  * @param source          the policy file, absolute; null for the built-in default and for text parsed without one
@@ -49,7 +50,6 @@ public record Policy(@Required("version is required; write \"version\": 1") Inte
         instrumentation = instrumentation == null ? new InstrumentationSettings(null) : instrumentation;
         rateLimits = Copies.map(rateLimits);
         injection = injection == null ? InjectionSettings.defaults() : injection;
-        detection = detection == null ? DetectionSettings.defaults() : detection;
         defaults = defaults == null ? new DefaultSettings(null, null, null) : defaults;
         routes = Copies.list(routes);
     }
@@ -137,10 +137,15 @@ public record Policy(@Required("version is required; write \"version\": 1") Inte
     }
 
     /**
-     * Spike and anomaly detection only ever reports: {@code detection.mode} when written ({@code monitor} or
-     * {@code off}), else off when the top-level mode is off, else monitor.
+     * Spike and anomaly detection only ever reports. Off without a {@code detection} section: it adds a new kind of
+     * event, and tools that count one event per refused request (or dashboards built on today's actions) must not
+     * see new lines after an agent upgrade unless the policy asks. With the section: its {@code mode} when written
+     * ({@code monitor} or {@code off}), else off when the top-level mode is off, else monitor.
      */
     public Mode detectionMode() {
+        if (detection == null) {
+            return Mode.OFF;
+        }
         if (detection.mode() != null) {
             return detection.mode();
         }

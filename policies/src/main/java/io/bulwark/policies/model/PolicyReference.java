@@ -48,8 +48,9 @@ public final class PolicyReference {
             e(Policy.class, "store", "in-memory", "A Redis store shared by a fleet for rate-limit and brute-force "
                     + "state."),
             e(Policy.class, "injection", NONE, "SQL and shell injection detection at the sinks."),
-            e(Policy.class, "detection", "on, `monitor`", "Reports scanners, surges and requests reading far more "
-                    + "rows than their route usually does. Only ever reports, never refuses."),
+            e(Policy.class, "detection", "off", "Reports scanners, surges and requests reading far more "
+                    + "rows than their route usually does. Only ever reports, never refuses. `{}` turns it on with "
+                    + "the defaults below."),
             e(Policy.class, "defaults", NONE, "What a route that omits a field gets, and what a request that "
                     + "matches no route gets."),
             e(Policy.class, "routes", "none", "Routes; the first whose path and methods match applies."),

@@ -78,7 +78,9 @@ final class PolicyValidator {
         }
         positive(root.field("injection").field("maxScanBytes"), policy.injection().maxScanBytes().bytes());
         validateAllowList(root.field("injection").field("allow"), policy.injection().allow(), null);
-        validateDetection(root.field("detection"), policy.detection());
+        if (policy.detection() != null) {
+            validateDetection(root.field("detection"), policy.detection());
+        }
         FieldPath defaults = root.field("defaults");
         validateAuth(defaults.field("auth"), policy.defaults().auth());
         validateDataTransfer(defaults.field("dataTransfer"), policy.defaults().dataTransfer());

@@ -63,8 +63,15 @@ class DetectionPolicyParseTest {
     }
 
     @Test
-    void detectionIsOnInMonitorModeWithDefaultsWhenAbsent() {
+    void detectionIsOffWithoutItsSection() {
         Policy policy = parse("{\"version\": 1}");
+        assertThat(policy.detection()).isNull();
+        assertThat(policy.detectionMode()).isEqualTo(Mode.OFF);
+    }
+
+    @Test
+    void anEmptySectionTurnsDetectionOnInMonitorModeWithDefaults() {
+        Policy policy = parse("{\"version\": 1, \"detection\": {}}");
         DetectionSettings detection = policy.detection();
         assertThat(policy.detectionMode()).isEqualTo(Mode.MONITOR);
         assertThat(detection.window().duration()).isEqualTo(Duration.ofMinutes(1));
@@ -75,7 +82,8 @@ class DetectionPolicyParseTest {
 
     @Test
     void detectionIsOffWhenTheWholePolicyIsOffUnlessItSaysSo() {
-        assertThat(parse("{\"version\": 1, \"mode\": \"off\"}").detectionMode()).isEqualTo(Mode.OFF);
+        assertThat(parse("{\"version\": 1, \"mode\": \"off\", \"detection\": {}}").detectionMode())
+                .isEqualTo(Mode.OFF);
         assertThat(parse("{\"version\": 1, \"mode\": \"off\", \"detection\": {\"mode\": \"monitor\"}}")
                 .detectionMode()).isEqualTo(Mode.MONITOR);
     }
