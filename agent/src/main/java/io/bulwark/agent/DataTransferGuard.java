@@ -67,8 +67,8 @@ final class DataTransferGuard {
 
     /** Bytes about to be written; like {@link #rowRead}, a non-null id means the write must not happen. */
     String responseWrite(RequestContext context, long count) {
-        if (context.answered()) {
-            return null; // the agent wrote its own answer; the app's output goes nowhere now
+        if (context.answered() || !context.appRunning) {
+            return null; // the agent's own answer (at entry, or after a refusal); the app's output goes nowhere now
         }
         RequestTransfer transfer = context.transfer == RequestTransfer.UNTRACKED ? null : context.transfer;
         if (context.blockedEventId() != null) {

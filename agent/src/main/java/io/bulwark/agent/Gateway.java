@@ -121,6 +121,7 @@ final class Gateway extends Dispatcher {
             } else if (context.policy.clientIps() != null) {
                 context.clientIp = EntryChecks.clientIp(context.policy, context);
             }
+            context.appRunning = true;
             return context;
         } catch (Throwable t) {
             diagnostics.error("servlet entry", t);
