@@ -49,6 +49,7 @@ final class Gateway extends Dispatcher {
     private final ContextLedger ledger = new ContextLedger();
     private final AsyncRequests async;
     private final HookCensus census;
+    private final DataTransferGuard dataTransfer;
 
     Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics) {
         this(policy, log, diagnostics, null);
@@ -62,6 +63,7 @@ final class Gateway extends Dispatcher {
         this.insecureJdbcUrls = new InsecureJdbcUrls(diagnostics::say);
         this.async = new AsyncRequests(diagnostics);
         this.census = census;
+        this.dataTransfer = new DataTransferGuard(log);
     }
 
     ContextLedger ledger() {
@@ -111,6 +113,7 @@ final class Gateway extends Dispatcher {
             CURRENT.set(context);
             if (context.policy.checksEntry()) {
                 if (!admit(context)) {
+                    requestEnded(context);
                     restoreOuter(context);
                     context.close();
                     return Denied.INSTANCE;
@@ -118,6 +121,7 @@ final class Gateway extends Dispatcher {
             } else if (context.policy.clientIps() != null) {
                 context.clientIp = EntryChecks.clientIp(context.policy, context);
             }
+            context.appRunning = true;
             return context;
         } catch (Throwable t) {
             diagnostics.error("servlet entry", t);
@@ -201,12 +205,51 @@ final class Gateway extends Dispatcher {
         } catch (Throwable t) {
             diagnostics.error("servlet exit", t);
         } finally {
+            requestEnded(context);
             restoreOuter(context);
             if (!context.asyncFollowed()) {
                 context.close(); // else the async cycle's completion closes it
             }
         }
         return thrown;
+    }
+
+    /** Data-transfer and spike accounting once the status is known; never fails the request's exit. */
+    private void requestEnded(RequestContext context) {
+        try {
+            dataTransfer.requestEnded(context, ResponseStatus.of(context.response));
+        } catch (Throwable t) {
+            diagnostics.error("request end", t);
+        }
+    }
+
+    @Override
+    public void rowRead() {
+        RequestContext context = CURRENT.get();
+        if (context != null) {
+            refuseTransfer(context, dataTransfer.rowRead(context));
+        }
+    }
+
+    @Override
+    public void responseWrite(long count) {
+        RequestContext context = CURRENT.get();
+        if (context != null) {
+            refuseTransfer(context, dataTransfer.responseWrite(context, count));
+        }
+    }
+
+    /** Refused by {@link DataTransferGuard}: answered 403 if nothing was sent yet, and the read or write fails. */
+    private void refuseTransfer(RequestContext context, String eventId) {
+        if (eventId == null) {
+            return;
+        }
+        if (context.blockedEventId() == null) {
+            context.block(eventId, DataTransferGuard.refusal(eventId));
+            answer(context);
+        }
+        throw new BulwarkBlockedException(eventId, "data transfer over its limit, refused by Bulwark (event "
+                + eventId + ")");
     }
 
     private static void restoreOuter(RequestContext context) {

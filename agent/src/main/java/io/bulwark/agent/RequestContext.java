@@ -48,6 +48,10 @@ final class RequestContext implements EntryRequest {
     private volatile ProblemResponse blockAnswer;
     /** The route's {@code maxBodySize}, counted as the app reads; null when the route sets none. */
     BodyBudget bodyBudget;
+    /** Rows read and response bytes written; null until the first of either (see {@link DataTransferGuard}). */
+    RequestTransfer transfer;
+    /** Set once entry let the request through: response bytes before that are the agent's own refusal. */
+    volatile boolean appRunning;
     private final AtomicBoolean asyncFollowed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private ContextLedger ledger;

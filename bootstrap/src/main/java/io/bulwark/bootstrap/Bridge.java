@@ -177,4 +177,50 @@ public final class Bridge {
             return task;
         }
     }
+
+    /** Entry of {@code ResultSet.next()}; always pair with {@link #rowExit}. */
+    public static void rowEnter() {
+        CallDepth.ROWS.increment();
+    }
+
+    /**
+     * Exit of {@code ResultSet.next()}: {@code hasRow} when it returned true. Only the outermost call counts, so a
+     * pool's result-set wrapper and the driver's result set count one row once. Throws
+     * {@link BulwarkBlockedException} when the row is past the route's limit in block mode: the app never gets it.
+     */
+    public static void rowExit(boolean hasRow) {
+        if (CallDepth.ROWS.decrement() != 0 || !hasRow || AgentThread.isCurrent()) {
+            return;
+        }
+        try {
+            dispatcher.rowRead();
+        } catch (BulwarkBlockedException overLimit) {
+            throw overLimit;
+        } catch (Throwable t) {
+            dispatcher.adviceError("jdbc rows", t);
+        }
+    }
+
+    /**
+     * Entry of a response body write ({@code ServletOutputStream.write}) of {@code count} bytes; pair with
+     * {@link #responseWriteExit()}, unless this throws (it undoes its own count then, since exit advice does not run
+     * when entry advice throws).
+     */
+    public static void responseWrite(long count) {
+        if (CallDepth.RESPONSE.increment() != 1 || count <= 0 || AgentThread.isCurrent()) {
+            return;
+        }
+        try {
+            dispatcher.responseWrite(count);
+        } catch (BulwarkBlockedException overLimit) {
+            CallDepth.RESPONSE.decrement();
+            throw overLimit;
+        } catch (Throwable t) {
+            dispatcher.adviceError("response output", t);
+        }
+    }
+
+    public static void responseWriteExit() {
+        CallDepth.RESPONSE.decrement();
+    }
 }

@@ -10,6 +10,10 @@ public final class CallDepth {
     public static final CallDepth AGENT = new CallDepth();
     /** Request body reads: a stream's read() often calls its own read(byte[], int, int); count bytes once. */
     public static final CallDepth BODY = new CallDepth();
+    /** {@code ResultSet.next()}: a pool's wrapper delegates to the driver's; count each row once. */
+    public static final CallDepth ROWS = new CallDepth();
+    /** Response writes: {@code write(byte[])} often calls {@code write(byte[], int, int)}; count bytes once. */
+    public static final CallDepth RESPONSE = new CallDepth();
 
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 

@@ -41,6 +41,20 @@ public abstract class Dispatcher {
     public void processStart(String[] command) {
     }
 
+    /**
+     * {@code ResultSet.next()} returned a row for the current request. May throw {@link BulwarkBlockedException}
+     * when the row takes the request past its route's {@code maxRows}.
+     */
+    public void rowRead() {
+    }
+
+    /**
+     * The app is about to write {@code count} response body bytes. May throw {@link BulwarkBlockedException} when
+     * they would take the response past its route's {@code maxResponseBytes}: the write then never happens.
+     */
+    public void responseWrite(long count) {
+    }
+
     /** An unexpected failure inside the agent while serving a hook; reported, never rethrown. */
     public void adviceError(String where, Throwable error) {
     }

@@ -68,6 +68,7 @@ public final class DemoApp {
         context.addServlet(new ServletHolder(new FileListServlet()), "/api/tools/files");
         context.addServlet(new ServletHolder(new ReportServlet(dataSource)), "/api/reports/summary");
         context.addServlet(new ServletHolder(new CustomerServlet(dataSource)), "/api/customers/*");
+        context.addServlet(new ServletHolder(new NumberServlet(dataSource)), "/api/numbers/*");
         ServletHolder lookup = new ServletHolder(new LookupServlet(dataSource));
         lookup.getRegistration().setMultipartConfig(new MultipartConfigElement(
             System.getProperty("java.io.tmpdir"), 1 << 20, 2 << 20, 64 * 1024));

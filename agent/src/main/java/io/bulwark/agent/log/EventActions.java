@@ -28,6 +28,15 @@ public final class EventActions {
     /** The shared rate-limit store answers again after an outage. */
     public static final String STORE_RECOVERED = "rate-limit-store-recovered";
 
+    /** A request read more rows or wrote more response bytes than its route allows, and was cut off there. */
+    public static final String DATA_TRANSFER_BLOCKED = "data-transfer-blocked";
+    /** The same in monitor mode: one event per request, at its end, with the final counts. */
+    public static final String DATA_TRANSFER_EXCEEDED = "data-transfer-exceeded";
+    /** A request read far more rows than its route usually does. */
+    public static final String DATA_TRANSFER_ANOMALY = "data-transfer-anomaly";
+    /** A client or route surged (4xx, auth failures, blocked attacks, a path sweep); once per window and kind. */
+    public static final String SPIKE_DETECTED = "spike-detected";
+
     private EventActions() {
     }
 }

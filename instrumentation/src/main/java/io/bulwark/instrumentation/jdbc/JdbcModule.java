@@ -4,7 +4,10 @@ import io.bulwark.instrumentation.InstrumentationModule;
 import io.bulwark.instrumentation.TypeInstrumentation;
 import java.util.List;
 
-/** SQL sinks on whatever classes implement {@code java.sql.Statement} and {@code java.sql.Connection}. */
+/**
+ * SQL sinks on whatever classes implement {@code java.sql.Statement} and {@code java.sql.Connection}, and the rows
+ * read through {@code java.sql.ResultSet}.
+ */
 public final class JdbcModule implements InstrumentationModule {
 
     @Override
@@ -14,6 +17,7 @@ public final class JdbcModule implements InstrumentationModule {
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations() {
-        return List.of(new JdbcStatementInstrumentation(), new JdbcConnectionInstrumentation());
+        return List.of(new JdbcStatementInstrumentation(), new JdbcConnectionInstrumentation(),
+                new ResultSetInstrumentation());
     }
 }

@@ -24,7 +24,13 @@ public final class ServletModule implements InstrumentationModule {
             all.add(ServletInputStreamInstrumentation.singleByteReads(api));
             all.add(new AsyncStartInstrumentation(api));
             all.add(new AsyncContextStartInstrumentation(api));
+            for (ResponseOutputInstrumentation.Overload overload : ResponseOutputInstrumentation.Overload.values()) {
+                all.add(new ResponseOutputInstrumentation(api, overload));
+            }
         }
+        all.add(TomcatWriterInstrumentation.singleChar());
+        all.add(TomcatWriterInstrumentation.range(char[].class));
+        all.add(TomcatWriterInstrumentation.range(String.class));
         return all;
     }
 }

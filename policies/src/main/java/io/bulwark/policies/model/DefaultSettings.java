@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param auth       null: see {@link Policy#defaultAuth()}
  * @param rateLimits names from {@code rateLimits}
+ * @param dataTransfer data-transfer limits of routes that omit them (field by field); null limits nothing
  */
-public record DefaultSettings(AuthRequirement auth, List<String> rateLimits) {
+public record DefaultSettings(AuthRequirement auth, List<String> rateLimits, DataTransferSettings dataTransfer) {
 
     public DefaultSettings {
         rateLimits = Copies.list(rateLimits);

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * A loaded, valid policy. Sections the file leaves out are present with their defaults, except
- * {@link #authentication()} and {@link #store()}, which are null when absent because absence means "not used".
+ * {@link #authentication()}, {@link #store()} and {@link #detection()}, which are null when absent because absence
+ * means "not used".
  * Only {@link PolicyParser} builds one that has been checked; the constructor alone checks nothing.
  *
  * @param version         always 1
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param rateLimits      rate limits by name, in file order
  * @param store           null keeps state in this JVM only
  * @param injection       injection detection
+ * @param detection       null when spike and anomaly detection is not used
  * @param defaults        route defaults
  * @param routes          routes in file order; the first match wins
  * @param source          the policy file, absolute; null for the built-in default and for text parsed without one
@@ -34,6 +36,7 @@ public record Policy(@Required("version is required; write \"version\": 1") Inte
                      LogSettings log, ClientIpSettings clientIp, TransportSettings transport,
                      InstrumentationSettings instrumentation, AuthenticationSettings authentication,
                      Map<String, RateLimit> rateLimits, StoreSettings store, InjectionSettings injection,
+                     DetectionSettings detection,
                      DefaultSettings defaults, List<Route> routes, @NotInFile Path source) {
 
     /** The policy used when no file is found (POLICY.md): injection blocked, nothing else. */
@@ -47,7 +50,7 @@ public record Policy(@Required("version is required; write \"version\": 1") Inte
         instrumentation = instrumentation == null ? new InstrumentationSettings(null) : instrumentation;
         rateLimits = Copies.map(rateLimits);
         injection = injection == null ? InjectionSettings.defaults() : injection;
-        defaults = defaults == null ? new DefaultSettings(null, null) : defaults;
+        defaults = defaults == null ? new DefaultSettings(null, null, null) : defaults;
         routes = Copies.list(routes);
     }
 
@@ -60,7 +63,7 @@ public record Policy(@Required("version is required; write \"version\": 1") Inte
     /** The same policy, read from {@code file}. */
     public Policy withSource(Path file) {
         return new Policy(version, mode, log, clientIp, transport, instrumentation, authentication, rateLimits,
-                store, injection, defaults, routes, file == null ? null : file.toAbsolutePath().normalize());
+                store, injection, detection, defaults, routes, file == null ? null : file.toAbsolutePath().normalize());
     }
 
     /**
@@ -109,11 +112,44 @@ public record Policy(@Required("version is required; write \"version\": 1") Inte
         } else if (protection == Protection.SHELL_INJECTION) {
             routeMode = overrides == null ? null : overrides.shell();
             ownMode = injection.shell();
+        } else if (protection == Protection.DATA_TRANSFER) {
+            routeMode = route == null || route.dataTransfer() == null ? null : route.dataTransfer().mode();
+            ownMode = defaults.dataTransfer() == null ? null : defaults.dataTransfer().mode();
         }
         if (routeMode != null) {
             return routeMode;
         }
         return ownMode != null ? ownMode : defaultMode();
+    }
+
+    /**
+     * The data-transfer limits on {@code route} (null: no route matched): the route's fields, each falling back to
+     * {@code defaults.dataTransfer}; a settings object that {@link DataTransferSettings#limitsAnything() limits
+     * nothing} when neither says anything. Its mode is left as written; ask {@link #effectiveMode} for the mode.
+     */
+    public DataTransferSettings dataTransferFor(Route route) {
+        DataTransferSettings own = route == null ? null : route.dataTransfer();
+        DataTransferSettings fallback = defaults.dataTransfer();
+        if (own == null) {
+            return fallback == null ? DataTransferSettings.NONE : fallback;
+        }
+        return own.over(fallback);
+    }
+
+    /**
+     * Spike and anomaly detection only ever reports. Off without a {@code detection} section: it adds a new kind of
+     * event, and tools that count one event per refused request (or dashboards built on today's actions) must not
+     * see new lines after an agent upgrade unless the policy asks. With the section: its {@code mode} when written
+     * ({@code monitor} or {@code off}), else off when the top-level mode is off, else monitor.
+     */
+    public Mode detectionMode() {
+        if (detection == null) {
+            return Mode.OFF;
+        }
+        if (detection.mode() != null) {
+            return detection.mode();
+        }
+        return defaultMode() == Mode.OFF ? Mode.OFF : Mode.MONITOR;
     }
 
     /** Inputs exempt from injection checks on {@code route}: the global ones, then the route's. */

@@ -48,6 +48,9 @@ public final class PolicyReference {
             e(Policy.class, "store", "in-memory", "A Redis store shared by a fleet for rate-limit and brute-force "
                     + "state."),
             e(Policy.class, "injection", NONE, "SQL and shell injection detection at the sinks."),
+            e(Policy.class, "detection", "off", "Reports scanners, surges and requests reading far more "
+                    + "rows than their route usually does. Only ever reports, never refuses. `{}` turns it on with "
+                    + "the defaults below."),
             e(Policy.class, "defaults", NONE, "What a route that omits a field gets, and what a request that "
                     + "matches no route gets."),
             e(Policy.class, "routes", "none", "Routes; the first whose path and methods match applies."),
@@ -136,6 +139,43 @@ public final class PolicyReference {
                     "Requirement of routes that omit `auth` and of requests matching no route."),
             e(DefaultSettings.class, "rateLimits", "none", "Limits of routes that omit `rateLimits` and of "
                     + "requests matching no route."),
+            e(DefaultSettings.class, "dataTransfer", "none", "Data-transfer limits of routes that omit a field "
+                    + "of `dataTransfer`, and of requests matching no route."),
+
+            e(DataTransferSettings.class, "maxRows", "none", "Rows one request may read through JDBC (each "
+                    + "`ResultSet.next()` that returns a row). In `block` mode the read past the limit fails "
+                    + "with the block exception and the request ends with 403 if nothing was sent yet."),
+            e(DataTransferSettings.class, "maxResponseBytes", "none", "Response body bytes one request may "
+                    + "write. In `block` mode the write past the limit fails and the response is cut there: "
+                    + "bytes already sent cannot be recalled, so the client sees a truncated body, or 403 if "
+                    + "nothing was committed."),
+            e(DataTransferSettings.class, "mode", "`defaults.dataTransfer.mode`, else `mode`", "`block`, "
+                    + "`monitor` (one event per request, at its end) or `off`."),
+
+            e(DetectionSettings.class, "mode", "`monitor` (`off` when `mode` is `off`)", "`monitor` or `off`; "
+                    + "`block` is an error, since detection only reports."),
+            e(DetectionSettings.class, "window", "`" + DetectionSettings.DEFAULT_WINDOW + "`", "Counting window "
+                    + "of every spike counter. Each client and kind is reported at most once per window, with "
+                    + "its count."),
+            e(DetectionSettings.class, "clientErrors", "`" + DetectionSettings.DEFAULT_CLIENT_ERRORS + "`",
+                    "4xx responses one client may get per window (401, 403 and 404 included)."),
+            e(DetectionSettings.class, "authFailures", "`" + DetectionSettings.DEFAULT_AUTH_FAILURES + "`",
+                    "Missing or failed credentials one client may present per window."),
+            e(DetectionSettings.class, "blockedAttacks", "`" + DetectionSettings.DEFAULT_BLOCKED_ATTACKS + "`",
+                    "Requests of one client refused for an injection per window."),
+            e(DetectionSettings.class, "distinctRoutes", "`" + DetectionSettings.DEFAULT_DISTINCT_ROUTES + "`",
+                    "Different paths answered with 4xx that one client may touch per window; more is a sweep."),
+            e(DetectionSettings.class, "routeSurgeFactor", "`" + DetectionSettings.DEFAULT_ROUTE_SURGE_FACTOR
+                    + "`", "A route is reported when its 4xx count in a window exceeds this many times its "
+                    + "average window (and `clientErrors`). At least 2."),
+            e(DetectionSettings.class, "rowAnomalyFactor", "`" + DetectionSettings.DEFAULT_ROW_ANOMALY_FACTOR
+                    + "`", "A request is reported when it reads this many times the rows its route usually "
+                    + "reads per request. At least 2."),
+            e(DetectionSettings.class, "baselineRequests", "`" + DetectionSettings.DEFAULT_BASELINE_REQUESTS
+                    + "`", "Requests a route must have served before its usual row count is trusted."),
+            e(DetectionSettings.class, "maxClients", "`" + DetectionSettings.DEFAULT_MAX_CLIENTS + "`",
+                    "Clients (and routes) tracked at once; the least recently seen are forgotten first, so a "
+                    + "spoofed-address flood cannot grow memory."),
 
             e(Route.class, "path", NONE, "`*` is one segment, `**` zero or more (at most one per "
                     + "path), `{name}` one named segment. Matched against the normalised request path, context "
@@ -146,6 +186,8 @@ public final class PolicyReference {
             e(Route.class, "rateLimits", "`defaults.rateLimits`", "Names of the limits that apply; `[]` for none."),
             e(Route.class, "injection", "none", "Injection overrides for this route."),
             e(Route.class, "validate", "none", "Input validation; a request breaking a rule is refused with 400."),
+            e(Route.class, "dataTransfer", "`defaults.dataTransfer`", "Rows and response bytes one request may "
+                    + "take; each field absent here falls back to `defaults.dataTransfer`."),
 
             e(RouteInjection.class, "sql", "`injection.sql`", "Mode for SQL sinks on this route."),
             e(RouteInjection.class, "shell", "`injection.shell`", "Mode for process start on this route."),

@@ -11,9 +11,11 @@ import java.util.List;
  * @param rateLimits names from {@code rateLimits}; null takes {@code defaults.rateLimits}, empty means none
  * @param injection  per-route injection overrides; null has none
  * @param validate   input validation; null validates nothing
+ * @param dataTransfer rows and response bytes a request may take; null takes {@code defaults.dataTransfer}
  */
 public record Route(@Required PathPattern path, List<String> methods, AuthRequirement auth,
-                    List<String> rateLimits, RouteInjection injection, Validation validate) {
+                    List<String> rateLimits, RouteInjection injection, Validation validate,
+                    DataTransferSettings dataTransfer) {
 
     public Route {
         methods = Copies.list(methods);

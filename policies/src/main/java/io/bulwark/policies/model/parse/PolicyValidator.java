@@ -1,16 +1,20 @@
 package io.bulwark.policies.model.parse;
 
+import io.bulwark.policies.detect.SpikeThresholds;
 import io.bulwark.policies.injection.InputSource;
 import io.bulwark.policies.model.ApiKey;
 import io.bulwark.policies.model.ApiKeySettings;
 import io.bulwark.policies.model.AuthRequirement;
 import io.bulwark.policies.model.AuthenticationSettings;
 import io.bulwark.policies.model.BruteForceSettings;
+import io.bulwark.policies.model.DataTransferSettings;
+import io.bulwark.policies.model.DetectionSettings;
 import io.bulwark.policies.model.HttpToken;
 import io.bulwark.policies.model.InputRef;
 import io.bulwark.policies.model.InvalidValueException;
 import io.bulwark.policies.model.JsonPath;
 import io.bulwark.policies.model.JwtSettings;
+import io.bulwark.policies.model.Mode;
 import io.bulwark.policies.model.Policy;
 import io.bulwark.policies.model.PolicyDuration;
 import io.bulwark.policies.model.RateLimit;
@@ -74,14 +78,54 @@ final class PolicyValidator {
         }
         positive(root.field("injection").field("maxScanBytes"), policy.injection().maxScanBytes().bytes());
         validateAllowList(root.field("injection").field("allow"), policy.injection().allow(), null);
+        if (policy.detection() != null) {
+            validateDetection(root.field("detection"), policy.detection());
+        }
         FieldPath defaults = root.field("defaults");
         validateAuth(defaults.field("auth"), policy.defaults().auth());
+        validateDataTransfer(defaults.field("dataTransfer"), policy.defaults().dataTransfer());
         validateRateLimitNames(defaults.field("rateLimits"), policy.defaults().rateLimits());
         for (int i = 0; i < policy.routes().size(); i++) {
             Route route = policy.routes().get(i);
             if (route != null) {
                 validateRoute(root.field("routes").index(i), route, i);
             }
+        }
+    }
+
+    private void validateDataTransfer(FieldPath path, DataTransferSettings dataTransfer) {
+        if (dataTransfer == null) {
+            return;
+        }
+        atLeastOne(path.field("maxRows"), dataTransfer.maxRows());
+        if (dataTransfer.maxResponseBytes() != null) {
+            positive(path.field("maxResponseBytes"), dataTransfer.maxResponseBytes().bytes());
+        }
+    }
+
+    private void validateDetection(FieldPath path, DetectionSettings detection) {
+        if (detection.mode() == Mode.BLOCK) {
+            fail(path.field("mode"), "detection only reports; use \"monitor\" or \"off\" (limits that refuse "
+                    + "requests are rateLimits and dataTransfer)");
+        }
+        notZero(path.field("window"), detection.window());
+        atLeastOne(path.field("clientErrors"), detection.clientErrors());
+        atLeastOne(path.field("authFailures"), detection.authFailures());
+        atLeastOne(path.field("blockedAttacks"), detection.blockedAttacks());
+        atLeastOne(path.field("distinctRoutes"), detection.distinctRoutes());
+        if (detection.distinctRoutes() > SpikeThresholds.MAX_DISTINCT_PATHS) {
+            fail(path.field("distinctRoutes"), "distinctRoutes must be at most " + SpikeThresholds.MAX_DISTINCT_PATHS);
+        }
+        atLeastTwo(path.field("routeSurgeFactor"), detection.routeSurgeFactor());
+        atLeastTwo(path.field("rowAnomalyFactor"), detection.rowAnomalyFactor());
+        atLeastOne(path.field("baselineRequests"), detection.baselineRequests());
+        atLeastOne(path.field("maxClients"), detection.maxClients());
+    }
+
+    /** A factor of 1 would report ordinary traffic as a surge. */
+    private void atLeastTwo(FieldPath path, Integer value) {
+        if (value != null && value < 2) {
+            fail(path, path.lastName() + " must be at least 2");
         }
     }
 
@@ -250,6 +294,7 @@ final class PolicyValidator {
         if (route.validate() != null) {
             validateValidation(path.field("validate"), route.validate(), variables);
         }
+        validateDataTransfer(path.field("dataTransfer"), route.dataTransfer());
         for (int earlier = 0; earlier < index; earlier++) {
             Route other = policy.routes().get(earlier);
             if (other != null && route.path() != null && route.path().equals(other.path())
