@@ -49,6 +49,7 @@ final class Gateway extends Dispatcher {
     private final ContextLedger ledger = new ContextLedger();
     private final AsyncRequests async;
     private final HookCensus census;
+    private final ExecutorContexts executors;
 
     Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics) {
         this(policy, log, diagnostics, null);
@@ -62,6 +63,7 @@ final class Gateway extends Dispatcher {
         this.insecureJdbcUrls = new InsecureJdbcUrls(diagnostics::say);
         this.async = new AsyncRequests(diagnostics);
         this.census = census;
+        this.executors = new ExecutorContexts(diagnostics);
     }
 
     ContextLedger ledger() {
@@ -224,7 +226,8 @@ final class Gateway extends Dispatcher {
      */
     private boolean answer(RequestContext context) {
         try {
-            if (context.access.isCommitted(context.response)) {
+            if (context.isClosed() || context.access.isCommitted(context.response)) {
+                // closed: a task on an app's executor outlived its request; the response may serve another client now
                 return false;
             }
             ProblemResponse problem = context.blockAnswer() != null ? context.blockAnswer()
@@ -348,6 +351,21 @@ final class Gateway extends Dispatcher {
     }
 
     @Override
+    public Runnable contextRunnable(Runnable task) {
+        return executors.bind(task, CURRENT.get());
+    }
+
+    @Override
+    public <V> java.util.concurrent.Callable<V> contextCallable(java.util.concurrent.Callable<V> task) {
+        return executors.bind(task, CURRENT.get());
+    }
+
+    @Override
+    public Runnable taskOf(Object queued) {
+        return ExecutorContexts.taskOf(queued);
+    }
+
+    @Override
     public void adviceError(String where, Throwable error) {
         diagnostics.error(where, error);
     }
@@ -436,11 +454,13 @@ final class Gateway extends Dispatcher {
     }
 
     static void describeRequest(AttackEvent.Builder event, RequestContext context) {
+        // an ended request's object may already describe the container's next request: read only what was copied
+        boolean live = !context.isClosed();
         event.sourceIp(context.clientIp)
                 .httpMethod(context.method)
                 .urlPath(context.uri)
-                .urlQuery(context.queryString())
-                .userAgent(context.header("User-Agent"));
+                .urlQuery(live ? context.queryString() : null)
+                .userAgent(live ? context.header("User-Agent") : null);
     }
 
     /** The app's frames nearest the sink: the agent's and the JDK's own frames say nothing to the reader. */
