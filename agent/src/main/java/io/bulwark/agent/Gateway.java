@@ -225,20 +225,26 @@ final class Gateway extends Dispatcher {
      * that catches the exception usually writes and commits an error of its own before the servlet returns.
      */
     private boolean answer(RequestContext context) {
-        try {
-            if (context.isClosed() || context.access.isCommitted(context.response)) {
-                // closed: a task on an app's executor outlived its request; the response may serve another client now
+        // a task on another thread blocks while its request's own exit may be answering: one of them writes
+        synchronized (context) {
+            if (context.answered()) {
+                return true;
+            }
+            try {
+                if (context.isClosed() || context.access.isCommitted(context.response)) {
+                    // closed: a task on the app's executor outlived its request; the response may be another's now
+                    return false;
+                }
+                ProblemResponse problem = context.blockAnswer() != null ? context.blockAnswer()
+                        : ProblemResponse.forBlock(context.blockedKind(), context.blockedEventId());
+                context.access.writeResponse(context.response, problem.status(), problem.headers(),
+                        ProblemResponse.CONTENT_TYPE, problem.body());
+                context.answered(true);
+                return true;
+            } catch (Throwable t) {
+                diagnostics.error("writing the block response", t);
                 return false;
             }
-            ProblemResponse problem = context.blockAnswer() != null ? context.blockAnswer()
-                    : ProblemResponse.forBlock(context.blockedKind(), context.blockedEventId());
-            context.access.writeResponse(context.response, problem.status(), problem.headers(),
-                    ProblemResponse.CONTENT_TYPE, problem.body());
-            context.answered(true);
-            return true;
-        } catch (Throwable t) {
-            diagnostics.error("writing the block response", t);
-            return false;
         }
     }
 
