@@ -213,7 +213,7 @@ final class HookTransformer implements ClassFileTransformer {
     static boolean ignored(String internalName) {
         if (internalName.startsWith("java/")) {
             return !internalName.equals("java/lang/ProcessImpl")
-                    && !ConcurrentModule.JDK_TYPES.contains(internalName.replace('/', '.'));
+                    && !ConcurrentModule.hooksJdkClass(internalName);
         }
         return internalName.startsWith("jdk/") || internalName.startsWith("sun/")
                 || internalName.startsWith("com/sun/") || internalName.startsWith("net/bytebuddy/")

@@ -12,7 +12,8 @@ import io.bulwark.it.support.TestJars;
 
 /**
  * {@code javax.servlet} 4 on Jetty 12's ee8 environment, run as one shaded jar, on platform threads. The app runs
- * tasks on a fixed thread pool of its own.
+ * tasks on a fixed thread pool of its own, and its {@code CompletableFuture.supplyAsync} on the common fork/join
+ * pool.
  */
 class JavaxJettyCompatIT extends CompatSuite {
 
@@ -23,7 +24,10 @@ class JavaxJettyCompatIT extends CompatSuite {
     @BeforeAll
     static void start() throws Exception {
         writePolicy(workDir);
-        app = DemoProcess.start(JvmCommand.jar(workDir, TestJars.javaxApp()).withAgent().jvmArgs(agentJvmArgs(workDir)));
+        // CompletableFuture runs async tasks on the common fork/join pool only when it has two threads or more, else
+        // on a thread per task (as on a two-core machine, and in the other compat apps): this app takes the pool
+        app = DemoProcess.start(JvmCommand.jar(workDir, TestJars.javaxApp()).withAgent().jvmArgs(agentJvmArgs(workDir))
+            .jvmArgs("-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
     }
 
     @AfterAll

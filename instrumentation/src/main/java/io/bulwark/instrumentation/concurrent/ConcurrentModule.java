@@ -26,9 +26,15 @@ public final class ConcurrentModule implements InstrumentationModule {
     /** JDK 21+: {@code Executors.newVirtualThreadPerTaskExecutor()} and {@code newThreadPerTaskExecutor}. */
     private static final String THREAD_PER_TASK = "java.util.concurrent.ThreadPerTaskExecutor";
 
-    /** The JDK classes hooked here: the installer's ignore rule must let exactly these through. */
-    public static final Set<String> JDK_TYPES = Set.of(THREAD_POOL, FORK_JOIN_POOL, COMPLETABLE_THREAD_PER_TASK,
-            THREAD_PER_TASK);
+    /** The JDK classes hooked here, as internal names: the installer's ignore rule lets exactly these through. */
+    private static final Set<String> JDK_INTERNAL_NAMES = Set.of(THREAD_POOL, FORK_JOIN_POOL,
+            COMPLETABLE_THREAD_PER_TASK, THREAD_PER_TASK).stream().map(name -> name.replace('.', '/'))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Whether {@code internalName} ({@code java/util/concurrent/ThreadPoolExecutor}) is a JDK class hooked here. */
+    public static boolean hooksJdkClass(String internalName) {
+        return JDK_INTERNAL_NAMES.contains(internalName);
+    }
 
     @Override
     public String name() {
