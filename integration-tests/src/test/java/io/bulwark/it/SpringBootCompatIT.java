@@ -23,7 +23,8 @@ class SpringBootCompatIT extends CompatSuite {
     @BeforeAll
     static void start() throws Exception {
         writePolicy(workDir);
-        app = DemoProcess.start(JvmCommand.jar(workDir, TestJars.springBootApp()).withAgent().jvmArgs(agentJvmArgs(workDir)));
+        app = DemoProcess.start(JvmCommand.jar(workDir, TestJars.springBootApp()).withAgent()
+            .jvmArgs(agentJvmArgs(workDir)));
     }
 
     @AfterAll

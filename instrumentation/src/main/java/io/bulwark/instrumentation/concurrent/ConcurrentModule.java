@@ -22,7 +22,8 @@ public final class ConcurrentModule implements InstrumentationModule {
     private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
     private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
     /** Where {@code CompletableFuture.*Async} goes when the common pool has a single thread (two cores or fewer). */
-    private static final String COMPLETABLE_THREAD_PER_TASK = "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor";
+    private static final String COMPLETABLE_THREAD_PER_TASK =
+            "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor";
     /** JDK 21+: {@code Executors.newVirtualThreadPerTaskExecutor()} and {@code newThreadPerTaskExecutor}. */
     private static final String THREAD_PER_TASK = "java.util.concurrent.ThreadPerTaskExecutor";
 

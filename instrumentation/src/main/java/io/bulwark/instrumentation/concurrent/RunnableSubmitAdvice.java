@@ -3,7 +3,7 @@ package io.bulwark.instrumentation.concurrent;
 import io.bulwark.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 
-/** Inlined into an executor's {@code execute(Runnable)} / {@code submit(Runnable...)}: queues the request-bound task. */
+/** Inlined into an executor's {@code execute(Runnable)} and {@code submit(Runnable...)}: queues the bound task. */
 public final class RunnableSubmitAdvice {
 
     private RunnableSubmitAdvice() {
