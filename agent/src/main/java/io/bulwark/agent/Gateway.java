@@ -50,6 +50,7 @@ final class Gateway extends Dispatcher {
     private final AsyncRequests async;
     private final HookCensus census;
     private final DataTransferGuard dataTransfer;
+    private final ExecutorContexts executors;
 
     Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics) {
         this(policy, log, diagnostics, null);
@@ -64,6 +65,7 @@ final class Gateway extends Dispatcher {
         this.async = new AsyncRequests(diagnostics);
         this.census = census;
         this.dataTransfer = new DataTransferGuard(log);
+        this.executors = new ExecutorContexts(diagnostics);
     }
 
     ContextLedger ledger() {
@@ -266,19 +268,26 @@ final class Gateway extends Dispatcher {
      * that catches the exception usually writes and commits an error of its own before the servlet returns.
      */
     private boolean answer(RequestContext context) {
-        try {
-            if (context.access.isCommitted(context.response)) {
+        // a task on another thread blocks while its request's own exit may be answering: one of them writes
+        synchronized (context) {
+            if (context.answered()) {
+                return true;
+            }
+            try {
+                if (context.isClosed() || context.access.isCommitted(context.response)) {
+                    // closed: a task on the app's executor outlived its request; the response may be another's now
+                    return false;
+                }
+                ProblemResponse problem = context.blockAnswer() != null ? context.blockAnswer()
+                        : ProblemResponse.forBlock(context.blockedKind(), context.blockedEventId());
+                context.access.writeResponse(context.response, problem.status(), problem.headers(),
+                        ProblemResponse.CONTENT_TYPE, problem.body());
+                context.answered(true);
+                return true;
+            } catch (Throwable t) {
+                diagnostics.error("writing the block response", t);
                 return false;
             }
-            ProblemResponse problem = context.blockAnswer() != null ? context.blockAnswer()
-                    : ProblemResponse.forBlock(context.blockedKind(), context.blockedEventId());
-            context.access.writeResponse(context.response, problem.status(), problem.headers(),
-                    ProblemResponse.CONTENT_TYPE, problem.body());
-            context.answered(true);
-            return true;
-        } catch (Throwable t) {
-            diagnostics.error("writing the block response", t);
-            return false;
         }
     }
 
@@ -391,6 +400,21 @@ final class Gateway extends Dispatcher {
     }
 
     @Override
+    public Runnable contextRunnable(Runnable task) {
+        return executors.bind(task, CURRENT.get());
+    }
+
+    @Override
+    public <V> java.util.concurrent.Callable<V> contextCallable(java.util.concurrent.Callable<V> task) {
+        return executors.bind(task, CURRENT.get());
+    }
+
+    @Override
+    public Runnable taskOf(Object queued) {
+        return ExecutorContexts.taskOf(queued);
+    }
+
+    @Override
     public void adviceError(String where, Throwable error) {
         diagnostics.error(where, error);
     }
@@ -479,11 +503,13 @@ final class Gateway extends Dispatcher {
     }
 
     static void describeRequest(AttackEvent.Builder event, RequestContext context) {
+        // an ended request's object may already describe the container's next request: read only what was copied
+        boolean live = !context.isClosed();
         event.sourceIp(context.clientIp)
                 .httpMethod(context.method)
                 .urlPath(context.uri)
-                .urlQuery(context.queryString())
-                .userAgent(context.header("User-Agent"));
+                .urlQuery(live ? context.queryString() : null)
+                .userAgent(live ? context.header("User-Agent") : null);
     }
 
     /** The app's frames nearest the sink: the agent's and the JDK's own frames say nothing to the reader. */

@@ -2,6 +2,7 @@ package io.bulwark.agent;
 
 import io.bulwark.instrumentation.SuperTypeIndex;
 import io.bulwark.instrumentation.TypeInstrumentation;
+import io.bulwark.instrumentation.concurrent.ConcurrentModule;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
@@ -211,7 +212,8 @@ final class HookTransformer implements ClassFileTransformer {
      */
     static boolean ignored(String internalName) {
         if (internalName.startsWith("java/")) {
-            return !internalName.equals("java/lang/ProcessImpl");
+            return !internalName.equals("java/lang/ProcessImpl")
+                    && !ConcurrentModule.hooksJdkClass(internalName);
         }
         return internalName.startsWith("jdk/") || internalName.startsWith("sun/")
                 || internalName.startsWith("com/sun/") || internalName.startsWith("net/bytebuddy/")

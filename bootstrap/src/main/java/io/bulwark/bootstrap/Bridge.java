@@ -223,4 +223,91 @@ public final class Bridge {
     public static void responseWriteExit() {
         CallDepth.RESPONSE.decrement();
     }
+    /**
+     * Entry of an executor's submission method ({@code ThreadPoolExecutor.execute}, {@code ForkJoinPool.execute} and
+     * {@code submit}, the JDK's thread-per-task executors): returns the task to queue instead, one that carries the
+     * submitting request's state to the thread that runs it, or {@code task} itself outside a request. Skips what
+     * wrapping would change for the pool: its own fork/join tasks (their identity is their result) and pools whose
+     * queue orders or types its elements (a priority queue of the app's comparable tasks).
+     */
+    public static Runnable contextRunnable(Object executor, Runnable task) {
+        if (task == null || AgentThread.isCurrent() || CallDepth.AGENT.get() > 0 || !wrappable(executor, task)) {
+            return task;
+        }
+        try {
+            Runnable bound = dispatcher.contextRunnable(task);
+            return bound == null ? task : bound;
+        } catch (Throwable t) {
+            dispatcher.adviceError("executor task", t);
+            return task;
+        }
+    }
+
+    /** As {@link #contextRunnable}, for {@code submit(Callable)}. */
+    public static <V> java.util.concurrent.Callable<V> contextCallable(java.util.concurrent.Callable<V> task) {
+        if (task == null || AgentThread.isCurrent() || CallDepth.AGENT.get() > 0
+                || task instanceof java.util.concurrent.ForkJoinTask) {
+            return task;
+        }
+        try {
+            java.util.concurrent.Callable<V> bound = dispatcher.contextCallable(task);
+            return bound == null ? task : bound;
+        } catch (Throwable t) {
+            dispatcher.adviceError("executor task", t);
+            return task;
+        }
+    }
+
+    private static boolean wrappable(Object executor, Runnable task) {
+        if (task instanceof java.util.concurrent.ForkJoinTask
+                && !(task instanceof java.util.concurrent.CompletableFuture.AsynchronousCompletionTask)) {
+            return false;
+        }
+        if (executor instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+            Class<?> queue = pool.getQueue().getClass();
+            return queue == java.util.concurrent.LinkedBlockingQueue.class
+                    || queue == java.util.concurrent.SynchronousQueue.class
+                    || queue == java.util.concurrent.ArrayBlockingQueue.class
+                    || queue == java.util.concurrent.LinkedBlockingDeque.class
+                    || queue == java.util.concurrent.LinkedTransferQueue.class;
+        }
+        return true;
+    }
+
+    /**
+     * Entry of {@code ThreadPoolExecutor.remove(Runnable)}: the queue holds the agent's wrapper, not the app's task,
+     * so the wrapper of {@code task} is what must be removed. Returns {@code task} when it is not queued wrapped.
+     */
+    public static Runnable queuedForm(Object executor, Runnable task) {
+        if (task == null || !(executor instanceof java.util.concurrent.ThreadPoolExecutor pool)) {
+            return task;
+        }
+        try {
+            for (Runnable queued : pool.getQueue()) {
+                if (queued != task && dispatcher.taskOf(queued) == task) {
+                    return queued;
+                }
+            }
+        } catch (Throwable t) {
+            dispatcher.adviceError("executor remove", t);
+        }
+        return task;
+    }
+
+    /** Exit of {@code ThreadPoolExecutor.shutdownNow()}: the app gets back its own tasks, not the agent's wrappers. */
+    public static void unwrapDrained(java.util.List<Runnable> drained) {
+        if (drained == null) {
+            return;
+        }
+        try {
+            for (int i = 0; i < drained.size(); i++) {
+                Runnable own = dispatcher.taskOf(drained.get(i));
+                if (own != null) {
+                    drained.set(i, own);
+                }
+            }
+        } catch (Throwable t) {
+            dispatcher.adviceError("executor shutdown", t);
+        }
+    }
 }

@@ -67,4 +67,19 @@ public abstract class Dispatcher {
     public Runnable asyncTask(Object asyncContext, Runnable task) {
         return null;
     }
+
+    /** The task to queue in place of {@code task}, carrying the current request's state; null to queue it as is. */
+    public Runnable contextRunnable(Runnable task) {
+        return null;
+    }
+
+    /** As {@link #contextRunnable}, for a {@code Callable}. */
+    public <V> java.util.concurrent.Callable<V> contextCallable(java.util.concurrent.Callable<V> task) {
+        return null;
+    }
+
+    /** The app's task inside {@code queued} when it is one of the agent's wrappers, else null. */
+    public Runnable taskOf(Object queued) {
+        return null;
+    }
 }

@@ -1,6 +1,7 @@
 package io.bulwark.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,15 @@ abstract class CompatSuite {
 
     /** Whether requests must have been served on virtual threads. */
     boolean virtualThreads() {
+        return false;
+    }
+
+    /**
+     * Whether the app has the endpoints that run the SQL flaw on threads it owns: {@code /api/executor/search} (a task
+     * on its own executor, waited for), {@code /api/executor/later} (a task that runs after its request ended) and
+     * {@code /api/future/search} ({@code CompletableFuture.supplyAsync}).
+     */
+    boolean appExecutors() {
         return false;
     }
 
@@ -156,6 +166,47 @@ abstract class CompatSuite {
     }
 
     @Test
+    @Order(7)
+    void aSinkOnTheAppsOwnExecutorIsStillAttributedToItsRequest() {
+        assumeTrue(appExecutors());
+        HttpResponse<String> benign = http().get("/api/executor/search", "q", "anvil");
+        assertThat(benign.statusCode()).isEqualTo(200);
+        assertThat(benign.body()).isEqualTo("anvil\n");
+        assertBlocked(http().get("/api/executor/search", "q", "' OR '1'='1"), "sql-injection-blocked",
+            "/api/executor/search");
+    }
+
+    @Test
+    @Order(8)
+    void aSinkInCompletableFutureSupplyAsyncIsStillAttributedToItsRequest() {
+        assumeTrue(appExecutors());
+        HttpResponse<String> benign = http().get("/api/future/search", "q", "magnet");
+        assertThat(benign.statusCode()).isEqualTo(200);
+        assertThat(benign.body()).isEqualTo("giant magnet\n");
+        assertBlocked(http().get("/api/future/search", "q", "' UNION SELECT 'x' --"), "sql-injection-blocked",
+            "/api/future/search");
+    }
+
+    @Test
+    @Order(9)
+    void aTaskThatRunsAfterItsRequestEndedIsJudgedAgainstThatRequestsInputs() {
+        assumeTrue(appExecutors());
+        String attack = "' OR 'a'='a";
+        HttpResponse<String> queued = http().get("/api/executor/later", "q", attack);
+        assertThat(queued.statusCode()).isEqualTo(200);
+        assertThat(queued.body()).isEqualTo("queued\n");
+        // served while the task sleeps: the container may hand the ended request's object to this request
+        assertThat(http().get("/api/products/search", "q", "anvil").body()).isEqualTo("anvil\n");
+        AttackLog log = app().attackLog();
+        JsonNode event = log.await(AttackLog.where("event.action", "sql-injection-blocked")
+            .and(AttackLog.where("url.path", "/api/executor/later")), LOG_WAIT)
+            .orElseThrow(() -> new AssertionError("no late block in " + log.events() + "\n" + app().jvm().describe()));
+        assertThat(AttackLog.text(event, "bulwark.input.name")).isEqualTo("q");
+        assertThat(AttackLog.text(event, "bulwark.input.value")).isEqualTo(attack);
+        assertThat(log.matching(AttackLog.where("url.path", "/api/executor/later"))).hasSize(1);
+    }
+
+    @Test
     @Order(100)
     void everyRequestContextClosedExactlyOnce() throws Exception {
         app().close(); // SIGTERM: the agent's shutdown report runs
@@ -166,7 +217,8 @@ abstract class CompatSuite {
         Matcher m = LEDGER.matcher(ledger);
         assertThat(m.find()).isTrue();
         // the 12 requests above (async ones included, denied ones too) each opened one context and closed it once
-        assertThat(m.group(1)).as(ledger).isEqualTo("12");
+        // (and the 6 of the executor tests, for an app that has those endpoints)
+        assertThat(m.group(1)).as(ledger).isEqualTo(String.valueOf(appExecutors() ? 18 : 12));
         assertThat(m.group(2)).as(ledger).isEqualTo(m.group(1));
         assertThat(err).noneMatch(l -> l.contains("internal error") || l.contains("WARNING"));
     }

@@ -34,4 +34,9 @@ class TomcatCompatIT extends CompatSuite {
     DemoProcess app() {
         return app;
     }
+
+    @Override
+    boolean appExecutors() {
+        return true;
+    }
 }

@@ -46,6 +46,11 @@ class TomcatVirtualThreadsCompatIT extends CompatSuite {
     }
 
     @Override
+    boolean appExecutors() {
+        return true;
+    }
+
+    @Override
     boolean virtualThreads() {
         return true;
     }

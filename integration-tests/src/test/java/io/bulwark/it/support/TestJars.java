@@ -22,6 +22,16 @@ public final class TestJars {
         return existing("bulwark.demo.policy");
     }
 
+    /** The Spring Boot 3 compatibility app, repackaged as Boot's runnable jar (compat-apps/spring-boot-app). */
+    public static Path springBootApp() {
+        return existing("bulwark.compat.boot.jar");
+    }
+
+    /** The javax.servlet compatibility app on Jetty 12 ee8, shaded into one runnable jar (compat-apps/javax-app). */
+    public static Path javaxApp() {
+        return existing("bulwark.compat.javax.jar");
+    }
+
     private static Path existing(String property) {
         String value = System.getProperty(property);
         if (value == null) {

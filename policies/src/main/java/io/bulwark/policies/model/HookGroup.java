@@ -4,5 +4,7 @@ package io.bulwark.policies.model;
 public enum HookGroup {
     SERVLET,
     JDBC,
-    PROCESS
+    PROCESS,
+    /** Request context carried to tasks the app hands to executors (thread pools, ForkJoinPool, CompletableFuture). */
+    CONCURRENT
 }

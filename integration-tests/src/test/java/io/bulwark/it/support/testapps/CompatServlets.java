@@ -7,6 +7,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -14,6 +19,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -137,6 +143,98 @@ public final class CompatServlets {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) {
             request.startAsync().dispatch("/api/products/search");
+        }
+    }
+
+    /** {@code GET /api/executor/search?q=}: the SQL flaw run on the app's own pool; the request waits for it. */
+    public static final class ExecutorSearch extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient DataSource db;
+        private final transient ExecutorService workers;
+
+        public ExecutorSearch(DataSource db, ExecutorService workers) {
+            this.db = db;
+            this.workers = workers;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, ServletException {
+            String q = String.valueOf(request.getParameter("q"));
+            try {
+                answer(response, 200, workers.submit(() -> search(db, q)).get(10, TimeUnit.SECONDS));
+            } catch (ExecutionException e) {
+                throw new ServletException("search failed", e.getCause());
+            } catch (InterruptedException | TimeoutException e) {
+                throw new ServletException(e);
+            }
+        }
+    }
+
+    /**
+     * {@code GET /api/executor/later?q=}: answers at once and runs the SQL flaw on the app's pool half a second
+     * later, when its request has ended and the container may have reused the request object for another client.
+     */
+    public static final class LaterSearch extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient DataSource db;
+        private final transient ExecutorService workers;
+
+        public LaterSearch(DataSource db, ExecutorService workers) {
+            this.db = db;
+            this.workers = workers;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String q = String.valueOf(request.getParameter("q"));
+            workers.execute(() -> {
+                try {
+                    Thread.sleep(500);
+                    search(db, q);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (SQLException e) {
+                    // nobody waits for this answer
+                }
+            });
+            answer(response, 200, "queued\n");
+        }
+    }
+
+    /** {@code GET /api/future/search?q=}: the SQL flaw in {@code CompletableFuture.supplyAsync}, answered async. */
+    public static final class FutureSearch extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient DataSource db;
+
+        public FutureSearch(DataSource db) {
+            this.db = db;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            AsyncContext async = request.startAsync();
+            String q = String.valueOf(request.getParameter("q"));
+            CompletableFuture.supplyAsync(() -> {
+                try {
+                    return search(db, q);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).whenComplete((names, failure) -> {
+                HttpServletResponse out = (HttpServletResponse) async.getResponse();
+                try {
+                    if (failure == null) {
+                        answer(out, 200, names);
+                    } else if (!out.isCommitted()) {
+                        answer(out, 500, "database error");
+                    }
+                } catch (IOException | IllegalStateException e) {
+                    // the client is gone, or the agent already answered
+                } finally {
+                    async.complete();
+                }
+            });
         }
     }
 

@@ -2,6 +2,8 @@ package io.bulwark.it.support.testapps;
 
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -41,6 +43,12 @@ public final class TomcatApp {
         add(context, "ping", new CompatServlets.Ping(), "/api/tools/ping");
         add(context, "asyncSearch", new CompatServlets.AsyncSearch(db), "/api/async/search");
         add(context, "asyncDispatch", new CompatServlets.AsyncDispatch(), "/api/async/dispatch");
+        // the app's own pool: on virtual threads, the JDK's thread-per-task executor, as such apps use
+        ExecutorService workers = virtual ? (ExecutorService) Executors.class
+                .getMethod("newVirtualThreadPerTaskExecutor").invoke(null) : Executors.newFixedThreadPool(2);
+        add(context, "executorSearch", new CompatServlets.ExecutorSearch(db, workers), "/api/executor/search");
+        add(context, "laterSearch", new CompatServlets.LaterSearch(db, workers), "/api/executor/later");
+        add(context, "futureSearch", new CompatServlets.FutureSearch(db), "/api/future/search");
         add(context, "admin", new CompatServlets.AdminStats(), "/admin/stats");
         add(context, "health", new CompatServlets.Health(), "/health");
         tomcat.start();
