@@ -8,6 +8,9 @@ import io.bulwark.agent.log.EventIds;
 import io.bulwark.agent.log.EventKind;
 import io.bulwark.agent.log.EventOutcome;
 import io.bulwark.agent.log.EventType;
+import io.bulwark.agent.metrics.AttackType;
+import io.bulwark.agent.metrics.DenialReason;
+import io.bulwark.agent.metrics.Metrics;
 import io.bulwark.bootstrap.BulwarkBlockedException;
 import io.bulwark.bootstrap.Denied;
 import io.bulwark.bootstrap.Dispatcher;
@@ -49,12 +52,14 @@ final class Gateway extends Dispatcher {
     private final ContextLedger ledger = new ContextLedger();
     private final AsyncRequests async;
     private final HookCensus census;
+    private final Metrics metrics;
 
     Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics) {
-        this(policy, log, diagnostics, null);
+        this(policy, log, diagnostics, null, Metrics.unpublished());
     }
 
-    Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics, HookCensus census) {
+    Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics, HookCensus census,
+            Metrics metrics) {
         this.policy = policy;
         this.log = log;
         this.diagnostics = diagnostics;
@@ -62,6 +67,7 @@ final class Gateway extends Dispatcher {
         this.insecureJdbcUrls = new InsecureJdbcUrls(diagnostics::say);
         this.async = new AsyncRequests(diagnostics);
         this.census = census;
+        this.metrics = metrics;
     }
 
     ContextLedger ledger() {
@@ -89,6 +95,7 @@ final class Gateway extends Dispatcher {
 
     @Override
     public Object servletEnter(Object request, Object response) {
+        long started = System.nanoTime();
         ServletAccess access = ServletAccess.of(request);
         if (access == null) {
             return null;
@@ -107,17 +114,20 @@ final class Gateway extends Dispatcher {
             }
             context = new RequestContext(access, request, response, policy.get(), CURRENT.get());
             context.open(ledger, diagnostics);
+            metrics.requestOpened();
             access.setAttribute(request, RequestContext.ATTRIBUTE, context);
             CURRENT.set(context);
             if (context.policy.checksEntry()) {
                 if (!admit(context)) {
                     restoreOuter(context);
                     context.close();
+                    metrics.requests().agentTime(System.nanoTime() - started); // no exit follows a denial
                     return Denied.INSTANCE;
                 }
             } else if (context.policy.clientIps() != null) {
                 context.clientIp = EntryChecks.clientIp(context.policy, context);
             }
+            context.agentNanos = System.nanoTime() - started;
             return context;
         } catch (Throwable t) {
             diagnostics.error("servlet entry", t);
@@ -148,6 +158,7 @@ final class Gateway extends Dispatcher {
         context.entered(outcome);
         if (outcome.isDenied()) {
             ProblemResponse problem = outcome.denial();
+            metrics.requests().denied(DenialReason.ofProblemType(problem.type()));
             if (!context.access.isCommitted(context.response)) {
                 context.access.writeResponse(context.response, problem.status(), problem.headers(),
                         ProblemResponse.CONTENT_TYPE, problem.body());
@@ -189,6 +200,7 @@ final class Gateway extends Dispatcher {
             return resumed.context().answered() && resumed.context().blockedEventId() != null ? null : thrown;
         }
         RequestContext context = (RequestContext) scope;
+        long started = System.nanoTime();
         try {
             if (context.blockedEventId() != null) {
                 if (context.answered() || answer(context)) {
@@ -205,6 +217,7 @@ final class Gateway extends Dispatcher {
             if (!context.asyncFollowed()) {
                 context.close(); // else the async cycle's completion closes it
             }
+            metrics.requests().agentTime(context.agentNanos + System.nanoTime() - started);
         }
         return thrown;
     }
@@ -241,6 +254,15 @@ final class Gateway extends Dispatcher {
 
     @Override
     public void sql(Object jdbcObject, String sql, String method) {
+        long started = System.nanoTime();
+        try {
+            checkSql(jdbcObject, sql, method);
+        } finally {
+            metrics.attacks().sinkTime(System.nanoTime() - started);
+        }
+    }
+
+    private void checkSql(Object jdbcObject, String sql, String method) {
         checkJdbcTls(jdbcObject);
         RequestContext context = CURRENT.get();
         if (context == null || sql == null) {
@@ -264,6 +286,15 @@ final class Gateway extends Dispatcher {
 
     @Override
     public void processStart(String[] command) {
+        long started = System.nanoTime();
+        try {
+            checkProcessStart(command);
+        } finally {
+            metrics.attacks().sinkTime(System.nanoTime() - started);
+        }
+    }
+
+    private void checkProcessStart(String[] command) {
         RequestContext context = CURRENT.get();
         if (context == null || command == null) {
             return;
@@ -401,6 +432,7 @@ final class Gateway extends Dispatcher {
         boolean block = mode == Mode.BLOCK;
         String eventId = EventIds.next();
         boolean sql = "sql".equals(finding.kind());
+        metrics.attacks().found(AttackType.ofFindingKind(finding.kind()), block);
         String action = sql
                 ? (block ? EventActions.SQL_INJECTION_BLOCKED : EventActions.SQL_INJECTION_DETECTED)
                 : (block ? EventActions.SHELL_INJECTION_BLOCKED : EventActions.SHELL_INJECTION_DETECTED);
