@@ -95,7 +95,7 @@ final class Gateway extends Dispatcher {
 
     @Override
     public Object servletEnter(Object request, Object response) {
-        long started = System.nanoTime();
+        long started = metrics.requests().entryStarted();
         ServletAccess access = ServletAccess.of(request);
         if (access == null) {
             return null;
@@ -121,13 +121,13 @@ final class Gateway extends Dispatcher {
                 if (!admit(context)) {
                     restoreOuter(context);
                     context.close();
-                    metrics.requests().agentTime(System.nanoTime() - started); // no exit follows a denial
+                    metrics.requests().deniedAtEntry(started);
                     return Denied.INSTANCE;
                 }
             } else if (context.policy.clientIps() != null) {
                 context.clientIp = EntryChecks.clientIp(context.policy, context);
             }
-            context.agentNanos = System.nanoTime() - started;
+            context.agentNanos = metrics.requests().entryNanos(started);
             return context;
         } catch (Throwable t) {
             diagnostics.error("servlet entry", t);
@@ -200,7 +200,7 @@ final class Gateway extends Dispatcher {
             return resumed.context().answered() && resumed.context().blockedEventId() != null ? null : thrown;
         }
         RequestContext context = (RequestContext) scope;
-        long started = System.nanoTime();
+        long started = metrics.requests().exitStarted(context.agentNanos);
         try {
             if (context.blockedEventId() != null) {
                 if (context.answered() || answer(context)) {
@@ -217,7 +217,7 @@ final class Gateway extends Dispatcher {
             if (!context.asyncFollowed()) {
                 context.close(); // else the async cycle's completion closes it
             }
-            metrics.requests().agentTime(context.agentNanos + System.nanoTime() - started);
+            metrics.requests().exited(context.agentNanos, started);
         }
         return thrown;
     }
@@ -254,11 +254,11 @@ final class Gateway extends Dispatcher {
 
     @Override
     public void sql(Object jdbcObject, String sql, String method) {
-        long started = System.nanoTime();
+        long started = metrics.attacks().sinkStarted();
         try {
             checkSql(jdbcObject, sql, method);
         } finally {
-            metrics.attacks().sinkTime(System.nanoTime() - started);
+            metrics.attacks().sinkFinished(started);
         }
     }
 
@@ -286,11 +286,11 @@ final class Gateway extends Dispatcher {
 
     @Override
     public void processStart(String[] command) {
-        long started = System.nanoTime();
+        long started = metrics.attacks().sinkStarted();
         try {
             checkProcessStart(command);
         } finally {
-            metrics.attacks().sinkTime(System.nanoTime() - started);
+            metrics.attacks().sinkFinished(started);
         }
     }
 

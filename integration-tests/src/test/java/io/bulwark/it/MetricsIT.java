@@ -70,6 +70,7 @@ class MetricsIT {
                 "-Dcom.sun.management.jmxremote.ssl=false",
                 "-Dcom.sun.management.jmxremote.local.only=true",
                 "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dbulwark.metrics.timingSampleEvery=1", // every request timed, so the histogram count is exact
                 "-Dbulwark.policy.pollMillis=100",
                 "-Dbulwark.floodWindowMillis=500"));
         jmx = JMXConnectorFactory.connect(

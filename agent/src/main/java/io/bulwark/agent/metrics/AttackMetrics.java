@@ -7,9 +7,12 @@ public final class AttackMetrics implements AttacksMBean {
 
     private final LongAdder[] blocked = adders();
     private final LongAdder[] monitored = adders();
+    private final LongAdder sinkChecks = new LongAdder();
     private final LatencyHistogram sinkTime = new LatencyHistogram();
+    private final TimingSampler sampler;
 
-    AttackMetrics() {
+    AttackMetrics(TimingSampler sampler) {
+        this.sampler = sampler;
     }
 
     private static LongAdder[] adders() {
@@ -25,8 +28,16 @@ public final class AttackMetrics implements AttacksMBean {
         (block ? blocked : monitored)[type.ordinal()].increment();
     }
 
-    public void sinkTime(long nanos) {
-        sinkTime.record(nanos);
+    /** At the top of a sink check: counts it, and returns a start time when it is timed (sampled). */
+    public long sinkStarted() {
+        sinkChecks.increment();
+        return sampler.start();
+    }
+
+    public void sinkFinished(long sinkStarted) {
+        if (sinkStarted != TimingSampler.NOT_TIMED) {
+            sinkTime.record(System.nanoTime() - sinkStarted);
+        }
     }
 
     public long blocked(AttackType type) {
@@ -73,6 +84,11 @@ public final class AttackMetrics implements AttacksMBean {
 
     @Override
     public long getSinkChecks() {
+        return sinkChecks.sum();
+    }
+
+    @Override
+    public long getSinkTimeCount() {
         return sinkTime.count();
     }
 

@@ -21,6 +21,9 @@ public interface AttacksMBean {
     /** JDBC and process-start calls the agent judged (also those outside a request, which cost a look-up). */
     long getSinkChecks();
 
+    /** Sink checks whose time was recorded: a sample, one in timingSampleEvery. */
+    long getSinkTimeCount();
+
     long getSinkTimeTotalNanos();
 
     long getSinkTimeP50Nanos();

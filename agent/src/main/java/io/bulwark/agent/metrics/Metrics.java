@@ -21,8 +21,8 @@ public final class Metrics {
                           LongSupplier eventsDropped) {
     }
 
-    private final RequestMetrics requests = new RequestMetrics();
-    private final AttackMetrics attacks = new AttackMetrics();
+    private final RequestMetrics requests;
+    private final AttackMetrics attacks;
     private final StoreMetrics store = new StoreMetrics();
     private final AgentMetrics agent;
     private final AttackLogMetrics attackLog;
@@ -31,6 +31,12 @@ public final class Metrics {
 
     /** @param say where a failure to publish is reported, once; null to count without publishing */
     public Metrics(Sources sources, Consumer<String> say) {
+        this(sources, say, TimingSampler.fromSystemProperty());
+    }
+
+    Metrics(Sources sources, Consumer<String> say, TimingSampler sampler) {
+        this.requests = new RequestMetrics(sampler);
+        this.attacks = new AttackMetrics(sampler);
         this.agent = new AgentMetrics(sources.version(), sources.policySource(), sources.adviceErrors());
         this.attackLog = new AttackLogMetrics(sources.eventsWritten(), sources.eventsDropped());
         this.say = say;

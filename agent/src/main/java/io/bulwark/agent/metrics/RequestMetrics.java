@@ -8,8 +8,10 @@ public final class RequestMetrics implements RequestsMBean {
     private final LongAdder seen = new LongAdder();
     private final LongAdder[] denied = new LongAdder[DenialReason.values().length];
     private final LatencyHistogram agentTime = new LatencyHistogram();
+    private final TimingSampler sampler;
 
-    RequestMetrics() {
+    RequestMetrics(TimingSampler sampler) {
+        this.sampler = sampler;
         for (int i = 0; i < denied.length; i++) {
             denied[i] = new LongAdder();
         }
@@ -26,6 +28,35 @@ public final class RequestMetrics implements RequestsMBean {
     /** The agent's own time on one request: entry checks plus exit, not the app's. */
     public void agentTime(long nanos) {
         agentTime.record(nanos);
+    }
+
+    /** At the top of entry: a start time when this request is timed (sampled), else a value the others ignore. */
+    public long entryStarted() {
+        return sampler.start();
+    }
+
+    /** At the end of an admitted entry: the time entry took, kept with the request until its exit. */
+    public long entryNanos(long entryStarted) {
+        return TimingSampler.elapsedSince(entryStarted);
+    }
+
+    /** A refused request has no exit: its entry time is the agent's whole time. */
+    public void deniedAtEntry(long entryStarted) {
+        if (entryStarted != TimingSampler.NOT_TIMED) {
+            agentTime.record(System.nanoTime() - entryStarted);
+        }
+    }
+
+    /** At the top of exit. */
+    public long exitStarted(long entryNanos) {
+        return entryNanos == TimingSampler.NOT_TIMED ? TimingSampler.NOT_TIMED : System.nanoTime();
+    }
+
+    /** At the end of exit: records entry plus exit, when this request is timed. */
+    public void exited(long entryNanos, long exitStarted) {
+        if (entryNanos != TimingSampler.NOT_TIMED && exitStarted != TimingSampler.NOT_TIMED) {
+            agentTime.record(entryNanos + System.nanoTime() - exitStarted);
+        }
     }
 
     LatencyHistogram agentTime() {

@@ -29,7 +29,7 @@ public interface RequestsMBean {
 
     long getDeniedOther();
 
-    /** Requests whose agent time (entry checks + exit) was recorded. */
+    /** Requests whose agent time (entry checks + exit) was recorded: a sample, one in timingSampleEvery. */
     long getAgentTimeCount();
 
     long getAgentTimeTotalNanos();
