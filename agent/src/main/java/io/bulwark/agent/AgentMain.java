@@ -2,6 +2,7 @@ package io.bulwark.agent;
 
 import io.bulwark.agent.log.AttackLog;
 import io.bulwark.agent.log.AttackLogSettings;
+import io.bulwark.agent.metrics.Metrics;
 import io.bulwark.bootstrap.AgentThread;
 import io.bulwark.bootstrap.Bridge;
 import io.bulwark.policies.model.HookGroup;
@@ -86,8 +87,11 @@ public final class AgentMain {
                 policy.log().maxFileSize().bytes(), policy.log().maxFiles()), System.err::println, Clock.systemUTC());
         log.start();
         storeOutages.writeTo(log::offer);
+        Metrics metrics = new Metrics(new Metrics.Sources(VERSION, found == null ? Policy.BUILT_IN_DEFAULT_NAME
+                : found.file().toString(), diagnostics::errorCount, log::written, log::dropped), diagnostics::say);
+        storeOutages.countIn(metrics.store());
         AgentState state = new AgentState(found == null ? null : found.file(), workingDir, active, log, diagnostics);
-        Gateway gateway = new Gateway(state::policy, state::log, diagnostics, HookCensus.global());
+        Gateway gateway = new Gateway(state::policy, state::log, diagnostics, HookCensus.global(), metrics);
         Bridge.install(gateway);
         new FloodLogFlusher(entryState, state::policy, log, diagnostics).start();
 
@@ -103,7 +107,8 @@ public final class AgentMain {
         ContextReport.atShutdown(gateway.ledger(), diagnostics);
 
         if (found != null) {
-            new PolicyWatcher(found.file().toFile(), POLL_MILLIS, state::reload).start();
+            new PolicyWatcher(found.file().toFile(), POLL_MILLIS,
+                    metrics.agent().countingReloads(state::policy, state::reload)).start();
         }
         diagnostics.say(banner(policy, found, logPath(policy, workingDir), attached));
         return 0;

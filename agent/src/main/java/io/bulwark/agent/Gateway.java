@@ -8,6 +8,9 @@ import io.bulwark.agent.log.EventIds;
 import io.bulwark.agent.log.EventKind;
 import io.bulwark.agent.log.EventOutcome;
 import io.bulwark.agent.log.EventType;
+import io.bulwark.agent.metrics.AttackType;
+import io.bulwark.agent.metrics.DenialReason;
+import io.bulwark.agent.metrics.Metrics;
 import io.bulwark.bootstrap.BulwarkBlockedException;
 import io.bulwark.bootstrap.Denied;
 import io.bulwark.bootstrap.Dispatcher;
@@ -51,12 +54,14 @@ final class Gateway extends Dispatcher {
     private final HookCensus census;
     private final DataTransferGuard dataTransfer;
     private final ExecutorContexts executors;
+    private final Metrics metrics;
 
     Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics) {
-        this(policy, log, diagnostics, null);
+        this(policy, log, diagnostics, null, Metrics.unpublished());
     }
 
-    Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics, HookCensus census) {
+    Gateway(Supplier<ActivePolicy> policy, Supplier<AttackLog> log, Diagnostics diagnostics, HookCensus census,
+            Metrics metrics) {
         this.policy = policy;
         this.log = log;
         this.diagnostics = diagnostics;
@@ -66,6 +71,7 @@ final class Gateway extends Dispatcher {
         this.census = census;
         this.dataTransfer = new DataTransferGuard(log);
         this.executors = new ExecutorContexts(diagnostics);
+        this.metrics = metrics;
     }
 
     ContextLedger ledger() {
@@ -93,6 +99,7 @@ final class Gateway extends Dispatcher {
 
     @Override
     public Object servletEnter(Object request, Object response) {
+        long started = metrics.requests().entryStarted();
         ServletAccess access = ServletAccess.of(request);
         if (access == null) {
             return null;
@@ -111,6 +118,7 @@ final class Gateway extends Dispatcher {
             }
             context = new RequestContext(access, request, response, policy.get(), CURRENT.get());
             context.open(ledger, diagnostics);
+            metrics.requestOpened();
             access.setAttribute(request, RequestContext.ATTRIBUTE, context);
             CURRENT.set(context);
             if (context.policy.checksEntry()) {
@@ -118,12 +126,14 @@ final class Gateway extends Dispatcher {
                     requestEnded(context);
                     restoreOuter(context);
                     context.close();
+                    metrics.requests().deniedAtEntry(started);
                     return Denied.INSTANCE;
                 }
             } else if (context.policy.clientIps() != null) {
                 context.clientIp = EntryChecks.clientIp(context.policy, context);
             }
             context.appRunning = true;
+            context.agentNanos = metrics.requests().entryNanos(started);
             return context;
         } catch (Throwable t) {
             diagnostics.error("servlet entry", t);
@@ -154,6 +164,7 @@ final class Gateway extends Dispatcher {
         context.entered(outcome);
         if (outcome.isDenied()) {
             ProblemResponse problem = outcome.denial();
+            metrics.requests().denied(DenialReason.ofProblemType(problem.type()));
             if (!context.access.isCommitted(context.response)) {
                 context.access.writeResponse(context.response, problem.status(), problem.headers(),
                         ProblemResponse.CONTENT_TYPE, problem.body());
@@ -195,6 +206,7 @@ final class Gateway extends Dispatcher {
             return resumed.context().answered() && resumed.context().blockedEventId() != null ? null : thrown;
         }
         RequestContext context = (RequestContext) scope;
+        long started = metrics.requests().exitStarted(context.agentNanos);
         try {
             if (context.blockedEventId() != null) {
                 if (context.answered() || answer(context)) {
@@ -212,6 +224,7 @@ final class Gateway extends Dispatcher {
             if (!context.asyncFollowed()) {
                 context.close(); // else the async cycle's completion closes it
             }
+            metrics.requests().exited(context.agentNanos, started);
         }
         return thrown;
     }
@@ -293,6 +306,15 @@ final class Gateway extends Dispatcher {
 
     @Override
     public void sql(Object jdbcObject, String sql, String method) {
+        long started = metrics.attacks().sinkStarted();
+        try {
+            checkSql(jdbcObject, sql, method);
+        } finally {
+            metrics.attacks().sinkFinished(started);
+        }
+    }
+
+    private void checkSql(Object jdbcObject, String sql, String method) {
         checkJdbcTls(jdbcObject);
         RequestContext context = CURRENT.get();
         if (context == null || sql == null) {
@@ -316,6 +338,15 @@ final class Gateway extends Dispatcher {
 
     @Override
     public void processStart(String[] command) {
+        long started = metrics.attacks().sinkStarted();
+        try {
+            checkProcessStart(command);
+        } finally {
+            metrics.attacks().sinkFinished(started);
+        }
+    }
+
+    private void checkProcessStart(String[] command) {
         RequestContext context = CURRENT.get();
         if (context == null || command == null) {
             return;
@@ -468,6 +499,7 @@ final class Gateway extends Dispatcher {
         boolean block = mode == Mode.BLOCK;
         String eventId = EventIds.next();
         boolean sql = "sql".equals(finding.kind());
+        metrics.attacks().found(AttackType.ofFindingKind(finding.kind()), block);
         String action = sql
                 ? (block ? EventActions.SQL_INJECTION_BLOCKED : EventActions.SQL_INJECTION_DETECTED)
                 : (block ? EventActions.SHELL_INJECTION_BLOCKED : EventActions.SHELL_INJECTION_DETECTED);

@@ -43,6 +43,8 @@ final class RequestContext implements EntryRequest {
     private volatile String blockedEventId;
     private volatile int blockedStatus;
     private volatile String blockedKind;
+    /** The agent's time at entry, added to its time at exit for the latency histogram (one thread: the entry's). */
+    long agentNanos;
     private volatile boolean answered;
     private boolean oversizeReported;
     private volatile ProblemResponse blockAnswer;

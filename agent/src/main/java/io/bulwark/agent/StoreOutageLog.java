@@ -7,6 +7,7 @@ import io.bulwark.agent.log.EventKind;
 import io.bulwark.agent.log.EventOutcome;
 import io.bulwark.agent.log.EventType;
 import io.bulwark.agent.log.Redactor;
+import io.bulwark.agent.metrics.StoreMetrics;
 import io.bulwark.policies.ratelimit.RedisSettings;
 import io.bulwark.policies.ratelimit.RedisSettings.FailureMode;
 import io.bulwark.policies.ratelimit.RedisStore;
@@ -26,6 +27,7 @@ final class StoreOutageLog {
 
     private final Diagnostics diagnostics;
     private volatile Consumer<AttackEvent> log = event -> { };
+    private volatile StoreMetrics metrics;
 
     StoreOutageLog(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -36,6 +38,10 @@ final class StoreOutageLog {
         this.log = attackLog;
     }
 
+    void countIn(StoreMetrics storeMetrics) {
+        this.metrics = storeMetrics;
+    }
+
     RedisStore.OutageListener listenerFor(RedisSettings settings) {
         String consequence = settings.onFailure() == FailureMode.ALLOW
                 ? "rate limits are not enforced (store.onFailure allow)"
@@ -44,6 +50,10 @@ final class StoreOutageLog {
             @Override
             public void unavailable(String redactedUri, Throwable cause) {
                 String why = describe(cause);
+                StoreMetrics counts = metrics;
+                if (counts != null) {
+                    counts.unavailable(System.currentTimeMillis());
+                }
                 diagnostics.say("rate-limit store " + redactedUri + " does not answer within "
                         + settings.timeout().toMillis() + "ms (" + why + "); " + consequence + " until it is back");
                 log.accept(AttackEvent.builder(REDACTOR)
@@ -57,6 +67,10 @@ final class StoreOutageLog {
 
             @Override
             public void recovered(String redactedUri) {
+                StoreMetrics counts = metrics;
+                if (counts != null) {
+                    counts.recovered();
+                }
                 diagnostics.say("rate-limit store " + redactedUri + " answers again; shared limits are enforced");
                 log.accept(AttackEvent.builder(REDACTOR)
                         .kind(EventKind.EVENT).category(EventCategory.DATABASE).type(EventType.INFO)

@@ -127,6 +127,11 @@ public final class AttackLog implements AutoCloseable {
         }
     }
 
+    /** Events appended to the file since the log was created (its own drop reports not included). */
+    public long written() {
+        return writer.written();
+    }
+
     /** Events that never reached the file since the log was created: queue full, log closed, file not writable. */
     public long dropped() {
         return drops.total();

@@ -29,6 +29,8 @@ final class AttackLogWriter implements Runnable {
     private final RotatingFile file;
     private final AtomicReference<AttackLogSettings> pendingSettings = new AtomicReference<>();
     private final AtomicLong flushRequested = new AtomicLong();
+    /** Events appended (drop reports not included), for the metrics; only this thread adds to it. */
+    private final AtomicLong written = new AtomicLong();
     private final Object flushMonitor = new Object();
     private long flushDone;
     private volatile boolean stopping;
@@ -175,12 +177,17 @@ final class AttackLogWriter implements Runnable {
         }
         try {
             file.append(lines, length);
+            written.incrementAndGet();
         } catch (IOException e) {
             // Lines still in the stream's buffer when a write fails are lost uncounted: the buffer cannot say how
             // many of them the OS had already taken.
             drops.unwritable(1);
             failed(e);
         }
+    }
+
+    long written() {
+        return written.get();
     }
 
     private boolean ensureOpen(Instant now) {
