@@ -204,7 +204,7 @@ class PolicyParserErrorsTest {
                 }""")).containsExactly(
                 FILE + ":4:18: store.onFailure: must be one of allow, deny",
                 FILE + ":6:17: injection.oversize: must be one of pass, reject",
-                FILE + ":8:26: instrumentation.disabled[1]: must be one of servlet, jdbc, process");
+                FILE + ":8:26: instrumentation.disabled[1]: must be one of servlet, jdbc, process, concurrent");
     }
 
     @Test
