@@ -14,6 +14,7 @@ import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.pool.TypePool;
 
@@ -126,10 +127,19 @@ final class HookTransformer implements ClassFileTransformer {
     private ByteBuddy byteBuddy() {
         ByteBuddy made = byteBuddy;
         if (made == null) {
-            made = new ByteBuddy().with(TypeValidation.DISABLED);
+            made = weaver();
             byteBuddy = made;
         }
         return made;
+    }
+
+    /**
+     * Advice goes only into the methods a class declares, so Byte Buddy need not compile the class's whole method
+     * graph: that walk describes every supertype, costs most of a weave, and fails outright on a supertype without a
+     * class file (the VirtualFieldAccessor interfaces the OpenTelemetry agent adds to classes it transformed first).
+     */
+    static ByteBuddy weaver() {
+        return new ByteBuddy().with(TypeValidation.DISABLED).with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
     }
 
     /** Compiles every hook's advice; on the warm-up thread, so the app's first hooked class finds it ready. */
@@ -154,8 +164,7 @@ final class HookTransformer implements ClassFileTransformer {
             String name = WarmupTarget.class.getName();
             ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(agentLoader);
             TypePool pool = TypePool.Default.of(locator);
-            new ByteBuddy().with(TypeValidation.DISABLED)
-                    .decorate(pool.describe(name).resolve(), locator)
+            weaver().decorate(pool.describe(name).resolve(), locator)
                     .visit(Advice.to(io.bulwark.instrumentation.jdbc.JdbcSinkAdvice.class)
                             .on(net.bytebuddy.matcher.ElementMatchers.named("execute")))
                     .make(pool)
