@@ -115,7 +115,13 @@ final class HookTransformer implements ClassFileTransformer {
                     matched.add(hook);
                 }
             }
-            return matched == null ? null : apply(matched, loader, name, classFile);
+            if (matched == null) {
+                return null;
+            }
+            long weave = StartupTimer.start();
+            byte[] woven = apply(matched, loader, name, classFile);
+            StartupTimer.mark("wove " + name, weave);
+            return woven;
         } catch (Throwable t) {
             diagnostics.error("instrumenting " + internalName.replace('/', '.'), t);
             return null;
@@ -144,10 +150,12 @@ final class HookTransformer implements ClassFileTransformer {
 
     /** Compiles every hook's advice; on the warm-up thread, so the app's first hooked class finds it ready. */
     void compileAdvice() {
+        long began = StartupTimer.start();
         try {
             for (Hook hook : hooks) {
                 hook.advice();
             }
+            StartupTimer.mark("advice compiled", began);
         } catch (Throwable t) {
             diagnostics.error("compiling advice", t);
         }
@@ -159,6 +167,7 @@ final class HookTransformer implements ClassFileTransformer {
      * code on the app's main thread.
      */
     static void warmUpWeaving(Diagnostics diagnostics) {
+        long began = StartupTimer.start();
         try {
             ClassLoader agentLoader = HookTransformer.class.getClassLoader();
             String name = WarmupTarget.class.getName();
@@ -169,6 +178,7 @@ final class HookTransformer implements ClassFileTransformer {
                             .on(net.bytebuddy.matcher.ElementMatchers.named("execute")))
                     .make(pool)
                     .getBytes();
+            StartupTimer.mark("warm-up weave", began);
         } catch (Throwable t) {
             diagnostics.error("warming up", t);
         }
