@@ -182,6 +182,15 @@ final class HookTransformer implements ClassFileTransformer {
         } catch (Throwable t) {
             diagnostics.error("warming up", t);
         }
+        long engines = StartupTimer.start();
+        try {
+            if (!RequestPathWarmup.run()) {
+                diagnostics.say("the injection engine did not flag its start-up self-check attacks");
+            }
+            StartupTimer.mark("request path warmed up", engines);
+        } catch (Throwable t) {
+            diagnostics.error("warming up the request path", t);
+        }
     }
 
     /** Whether the hook's type rule matches; the caller has checked the hook's class-loader rule. */
