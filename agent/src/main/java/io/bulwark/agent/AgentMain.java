@@ -39,6 +39,7 @@ public final class AgentMain {
     }
 
     public static int start(String rawArgs, Instrumentation inst, File agentJar, boolean attached) {
+        long began = StartupTimer.start();
         Diagnostics diagnostics = new Diagnostics(System.err);
         // Byte Buddy's first weave is the slowest part of start-up: begin it now, beside the policy and the app
         new AgentThread(() -> HookTransformer.warmUpWeaving(diagnostics), "bulwark-warmup").start();
@@ -60,7 +61,9 @@ public final class AgentMain {
                         + ") does not exist; stopping, since the app must not run unprotected by mistake");
                 return EXIT_BAD_POLICY;
             }
+            long parse = StartupTimer.start();
             PolicyParseResult result = PolicyParser.parse(found.file());
+            StartupTimer.mark("policy parsed", parse);
             if (!result.isValid()) {
                 StringBuilder report = new StringBuilder();
                 for (PolicyError error : result.errors()) {
@@ -73,6 +76,7 @@ public final class AgentMain {
             policy = result.policy().orElseThrow();
         }
 
+        long activate = StartupTimer.start();
         StoreOutageLog storeOutages = new StoreOutageLog(diagnostics);
         EntryState entryState = new EntryState(storeOutages);
         ActivePolicy active;
@@ -83,6 +87,8 @@ public final class AgentMain {
                     + " cannot be put in force; the app will not start until it is fixed:\n  " + e.getMessage());
             return EXIT_BAD_POLICY;
         }
+        StartupTimer.mark("policy activated", activate);
+        long logOpen = StartupTimer.start();
         AttackLog log = new AttackLog(AttackLogSettings.of(logPath(policy, workingDir),
                 policy.log().maxFileSize().bytes(), policy.log().maxFiles()), System.err::println, Clock.systemUTC());
         log.start();
@@ -93,6 +99,7 @@ public final class AgentMain {
         AgentState state = new AgentState(found == null ? null : found.file(), workingDir, active, log, diagnostics);
         Gateway gateway = new Gateway(state::policy, state::log, diagnostics, HookCensus.global(), metrics);
         Bridge.install(gateway);
+        StartupTimer.mark("attack log and gateway", logOpen);
         new FloodLogFlusher(entryState, state::policy, log, diagnostics).start();
 
         Set<String> disabled = new HashSet<>();
@@ -101,7 +108,9 @@ public final class AgentMain {
                 disabled.add(group.name().toLowerCase(Locale.ROOT));
             }
         }
+        long hooks = StartupTimer.start();
         AgentInstaller.install(inst, AgentInstaller.modules(), disabled, diagnostics);
+        StartupTimer.mark("hooks installed", hooks);
         new GapWatch(HookCensus.global(), state::policy, state::log, diagnostics,
                 !disabled.contains("servlet"), !disabled.contains("jdbc")).start();
         ContextReport.atShutdown(gateway.ledger(), diagnostics);
@@ -111,6 +120,7 @@ public final class AgentMain {
                     metrics.agent().countingReloads(state::policy, state::reload)).start();
         }
         diagnostics.say(banner(policy, found, logPath(policy, workingDir), attached));
+        StartupTimer.mark("agent started", began);
         return 0;
     }
 

@@ -15,6 +15,7 @@ import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.pool.TypePool;
 
@@ -115,7 +116,13 @@ final class HookTransformer implements ClassFileTransformer {
                     matched.add(hook);
                 }
             }
-            return matched == null ? null : apply(matched, loader, name, classFile);
+            if (matched == null) {
+                return null;
+            }
+            long weave = StartupTimer.start();
+            byte[] woven = apply(matched, loader, name, classFile);
+            StartupTimer.mark("wove " + name, weave);
+            return woven;
         } catch (Throwable t) {
             diagnostics.error("instrumenting " + internalName.replace('/', '.'), t);
             return null;
@@ -127,18 +134,29 @@ final class HookTransformer implements ClassFileTransformer {
     private ByteBuddy byteBuddy() {
         ByteBuddy made = byteBuddy;
         if (made == null) {
-            made = new ByteBuddy().with(TypeValidation.DISABLED);
+            made = weaver();
             byteBuddy = made;
         }
         return made;
     }
 
+    /**
+     * Advice goes only into the methods a class declares, so Byte Buddy need not compile the class's whole method
+     * graph: that walk describes every supertype, costs most of a weave, and fails outright on a supertype without a
+     * class file (the VirtualFieldAccessor interfaces the OpenTelemetry agent adds to classes it transformed first).
+     */
+    static ByteBuddy weaver() {
+        return new ByteBuddy().with(TypeValidation.DISABLED).with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+    }
+
     /** Compiles every hook's advice; on the warm-up thread, so the app's first hooked class finds it ready. */
     void compileAdvice() {
+        long began = StartupTimer.start();
         try {
             for (Hook hook : hooks) {
                 hook.advice();
             }
+            StartupTimer.mark("advice compiled", began);
         } catch (Throwable t) {
             diagnostics.error("compiling advice", t);
         }
@@ -150,19 +168,29 @@ final class HookTransformer implements ClassFileTransformer {
      * code on the app's main thread.
      */
     static void warmUpWeaving(Diagnostics diagnostics) {
+        long began = StartupTimer.start();
         try {
             ClassLoader agentLoader = HookTransformer.class.getClassLoader();
             String name = WarmupTarget.class.getName();
             ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(agentLoader);
             TypePool pool = TypePool.Default.of(locator);
-            new ByteBuddy().with(TypeValidation.DISABLED)
-                    .decorate(pool.describe(name).resolve(), locator)
+            weaver().decorate(pool.describe(name).resolve(), locator)
                     .visit(Advice.to(io.bulwark.instrumentation.jdbc.JdbcSinkAdvice.class)
                             .on(net.bytebuddy.matcher.ElementMatchers.named("execute")))
                     .make(pool)
                     .getBytes();
+            StartupTimer.mark("warm-up weave", began);
         } catch (Throwable t) {
             diagnostics.error("warming up", t);
+        }
+        long engines = StartupTimer.start();
+        try {
+            if (!RequestPathWarmup.run()) {
+                diagnostics.say("the injection engine did not flag its start-up self-check attacks");
+            }
+            StartupTimer.mark("request path warmed up", engines);
+        } catch (Throwable t) {
+            diagnostics.error("warming up the request path", t);
         }
     }
 

@@ -68,11 +68,17 @@ public final class BulwarkLauncher {
                         + ". The app runs unprotected.");
                 return;
             }
+            long began = System.nanoTime();
             File jar = agentJar();
             BootstrapInjector.inject(inst, jar);
             ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
             Method main = loader.loadClass(AGENT_MAIN)
                     .getMethod("start", String.class, Instrumentation.class, File.class, boolean.class);
+            String debug = System.getProperty("bulwark.debug.startup");
+            if (debug != null && (debug.isEmpty() || debug.equalsIgnoreCase("true"))) {
+                System.err.printf("[bulwark] startup: bridge injected, agent loader ready %.1f ms%n",
+                        (System.nanoTime() - began) / 1e6);
+            }
             status = (Integer) main.invoke(null, args, inst, jar, attached);
             started = status == 0;
             if (started) {
