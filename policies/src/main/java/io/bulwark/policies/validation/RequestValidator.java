@@ -35,6 +35,7 @@ public final class RequestValidator {
     private final Long maxBodySize;
     private final ContentTypes contentTypes;
     private final JsonLimits jsonLimits;
+    private final JsonBodyParser jsonParser;
 
     /** @throws IllegalArgumentException for a malformed JSON path or content type */
     public RequestValidator(RouteValidation validation, JsonLimits jsonLimits) {
@@ -49,6 +50,7 @@ public final class RequestValidator {
         this.maxBodySize = validation.maxBodySize();
         this.contentTypes = new ContentTypes(validation.contentTypes());
         this.jsonLimits = jsonLimits;
+        this.jsonParser = new JsonBodyParser(jsonLimits);
     }
 
     public RequestValidator(RouteValidation validation) {
@@ -78,6 +80,30 @@ public final class RequestValidator {
 
     /** @return every violation (empty when the request is valid), in the documented order */
     public List<Violation> validate(RequestValues values) {
+        return validate(values, null);
+    }
+
+    /**
+     * Parses {@code body} within the JSON limits, then checks everything: {@code values.json()} is ignored. An empty
+     * body counts as absent (required JSON rules fail, optional ones pass); a body that is not acceptable JSON is
+     * one {@code json} violation in place of the JSON rules, which cannot be judged on it.
+     */
+    public List<Violation> validate(RequestValues values, byte[] body, int offset, int length) {
+        if (json.isEmpty() || length == 0) {
+            return validate(withJson(values, null), null);
+        }
+        try {
+            return validate(withJson(values, jsonParser.parse(body, offset, length)), null);
+        } catch (JsonBodyParser.InvalidJsonException e) {
+            return validate(withJson(values, null), e.violation());
+        }
+    }
+
+    private static RequestValues withJson(RequestValues values, JsonNode json) {
+        return new RequestValues(values.query(), values.path(), values.headers(), json);
+    }
+
+    private List<Violation> validate(RequestValues values, Violation unusableBody) {
         Collector out = new Collector();
         for (Named rule : path) {
             FieldValidator.checkText("path", rule.name(), values.path().get(rule.name()), rule.rule(), out);
@@ -88,7 +114,9 @@ public final class RequestValidator {
         for (Named rule : header) {
             checkAll("header", rule, headerValues(values.headers(), rule.name()), out);
         }
-        if (!json.isEmpty()) {
+        if (unusableBody != null) {
+            out.add(unusableBody);
+        } else if (!json.isEmpty()) {
             checkJson(values.json(), out);
         }
         return out.result();
