@@ -368,8 +368,8 @@ final class Gateway extends Dispatcher {
         }
         try {
             if (!(access.attribute(request, RequestContext.ATTRIBUTE) instanceof RequestContext context)
-                    || context.savedBody() == null) {
-                return null;
+                    || context.savedBody() == null || context.savedBody().readByApp()) {
+                return null; // no body of ours; or the app itself took the stream, and the refusal is right
             }
             String encoding = access.characterEncoding(request);
             // the Servlet specification's default, which is also the container's when it chose none

@@ -86,6 +86,11 @@ final class SavedBody {
         return complete;
     }
 
+    /** Whether the app has read any of the saved bytes through the stream. */
+    synchronized boolean readByApp() {
+        return position > 0 && reader == null;
+    }
+
     /** As {@code InputStream.read(byte[], int, int)}, or {@link #STREAM_ANSWERS}. */
     synchronized int read(byte[] buffer, int offset, int count) {
         if (count == 0) {

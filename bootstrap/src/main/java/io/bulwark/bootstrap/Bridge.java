@@ -216,19 +216,20 @@ public final class Bridge {
     }
 
     /**
-     * Exit of {@code getReader()} on a container whose reader does not read through its stream: a reader of the saved
-     * body for a request whose body the agent read at entry, else {@code original}.
+     * Exit of {@code ServletRequest.getReader()}, also when it threw: the agent took the body through the stream at
+     * entry, so the container refuses the reader ({@code IllegalStateException}: the stream is in use). For a
+     * request whose body the agent saved, returns a reader of the saved body to return instead (and the exception is
+     * dropped); else null, and the call ends as it would have.
      */
-    public static java.io.BufferedReader bodyReader(Object request, java.io.BufferedReader original) {
-        if (original == null || AgentThread.isCurrent()) {
-            return original;
+    public static java.io.BufferedReader bodyReader(Object request, Throwable thrown) {
+        if (!(thrown instanceof IllegalStateException) || AgentThread.isCurrent()) {
+            return null;
         }
         try {
-            java.io.BufferedReader replaced = dispatcher.bodyReader(request);
-            return replaced == null ? original : replaced;
+            return dispatcher.bodyReader(request);
         } catch (Throwable t) {
             dispatcher.adviceError("request body reader", t);
-            return original;
+            return null;
         }
     }
 

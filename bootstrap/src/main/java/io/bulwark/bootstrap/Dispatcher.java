@@ -62,7 +62,7 @@ public abstract class Dispatcher {
         return false;
     }
 
-    /** See {@link Bridge#bodyReader}: null to keep the container's reader. */
+    /** See {@link Bridge#bodyReader}: a reader of the saved body, or null when the request has none. */
     public java.io.BufferedReader bodyReader(Object request) {
         return null;
     }

@@ -5,16 +5,22 @@ import java.io.BufferedReader;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Inlined into a container's {@code getReader()} that decodes beneath its stream: the container's own method runs
- * first (it enforces the stream-or-reader rule and picks the charset), then the app gets a reader of the saved body.
+ * Inlined into {@code ServletRequest.getReader()}. The container's own method runs first and, for a body the agent
+ * read at entry, refuses (the stream is in use); the app then gets a reader of the saved body instead.
  */
 public final class BodyReaderAdvice {
 
     private BodyReaderAdvice() {
     }
 
-    @Advice.OnMethodExit
-    public static void exit(@Advice.This Object request, @Advice.Return(readOnly = false) BufferedReader reader) {
-        reader = Bridge.bodyReader(request, reader);
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    public static void exit(@Advice.This Object request,
+                            @Advice.Return(readOnly = false) BufferedReader reader,
+                            @Advice.Thrown(readOnly = false) Throwable thrown) {
+        BufferedReader saved = Bridge.bodyReader(request, thrown);
+        if (saved != null) {
+            reader = saved;
+            thrown = null;
+        }
     }
 }

@@ -23,7 +23,7 @@ public final class ServletModule implements InstrumentationModule {
             for (ServletInputStreamInstrumentation.Method method : ServletInputStreamInstrumentation.Method.values()) {
                 all.add(new ServletInputStreamInstrumentation(api, method));
             }
-            all.add(new TomcatReaderInstrumentation(api));
+            all.add(new RequestReaderInstrumentation(api));
             all.add(new AsyncStartInstrumentation(api));
             all.add(new AsyncContextStartInstrumentation(api));
         }
