@@ -71,6 +71,7 @@ class JsonValidationIT {
     private DemoProcess plain;
     private DemoProcess tomcat;
     private DemoProcess tomcatPlain;
+    private DemoProcess demo;
 
     @BeforeAll
     void start() throws Exception {
@@ -89,14 +90,24 @@ class JsonValidationIT {
         tomcat = DemoProcess.start(CompatApps.command(tomcatDir, TomcatBodyEchoApp.class).withAgent());
         tomcatPlain = DemoProcess.start(CompatApps.command(Files.createTempDirectory("bulwark-json-tomcat-plain"),
             TomcatBodyEchoApp.class));
+        Path demoDir = Files.createTempDirectory("bulwark-json-demo");
+        PolicyFiles.write(demoDir.resolve(PolicyFiles.DEFAULT_NAME), """
+            { "version": 1, "routes": [ { "path": "/api/orders", "methods": ["POST"], "validate": { "json": {
+                "$.quantity": { "type": "integer", "min": 1, "max": 100 },
+                "$.customer": { "type": "string", "required": true, "maxLength": 200 } } } } ] }
+            """);
+        demo = DemoProcess.start(JvmCommand.demo(demoDir).withAgent());
     }
 
     @AfterAll
     void stop() {
-        for (DemoProcess app : new DemoProcess[] {blocking, monitoring, plain, tomcat, tomcatPlain}) {
+        for (DemoProcess app : new DemoProcess[] {blocking, monitoring, plain, tomcat, tomcatPlain, demo}) {
             if (app != null) {
                 app.close();
             }
+        }
+        for (DemoProcess app : new DemoProcess[] {blocking, monitoring, tomcat, demo}) {
+            assertThat(app.stderrLines()).as("agent errors").noneMatch(l -> l.contains("internal error"));
         }
     }
 
@@ -226,6 +237,29 @@ class JsonValidationIT {
         }
         assertThat(post(tomcat, "/echo?via=reader", "application/json", "{\"name\": 1}").statusCode())
             .isEqualTo(400);
+    }
+
+    // --- the injection engine sees the saved body ---
+
+    @Test
+    void theInjectionEngineJudgesTheSavedBodyAtTheSinkAndTheAppParsesItAsUsual() throws Exception {
+        HttpResponse<String> benign = demo.http().postJson("/api/orders",
+            "{\"customer\": \"Zoë\", \"productId\": 1, \"quantity\": 2}");
+        assertThat(benign.statusCode()).as(benign.body()).isEqualTo(201);
+        assertThat(benign.body()).contains("Zoë");
+
+        HttpResponse<String> attack = demo.http().postJson("/api/orders",
+            "{\"customer\": \"x', 1, 1, 'NEW'); DELETE FROM orders; --\", \"productId\": 1, \"quantity\": 1}");
+        assertThat(attack.statusCode()).isEqualTo(403);
+        String eventId = JSON.readTree(attack.body()).get("eventId").asText();
+        JsonNode event = demo.attackLog().await(AttackLog.where("event.id", eventId), Duration.ofSeconds(10))
+            .orElseThrow();
+        assertThat(event.toString()).contains("$.customer");
+
+        HttpResponse<String> invalid = demo.http().postJson("/api/orders",
+            "{\"customer\": \"Ann\", \"productId\": 1, \"quantity\": 0}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("urn:bulwark:problem:invalid-input");
     }
 
     // --- monitor mode ---
