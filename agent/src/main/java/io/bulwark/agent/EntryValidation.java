@@ -109,7 +109,7 @@ final class EntryValidation {
         }
         int length = body == null ? 0 : body.length();
         if (length == 0 && !BODY_METHODS.contains(request.method())) {
-            found.addAll(plan.validator().validate(values)); // a bodiless GET on a route whose PUT has JSON rules
+            found.addAll(plan.validator().validateWithoutJson(values)); // a GET on a route whose PUT has JSON rules
         } else {
             found.addAll(plan.validator().validate(values, body == null ? new byte[0] : body.bytes(), 0, length));
         }

@@ -58,6 +58,13 @@ class RequestValidatorBodyTest {
     }
 
     @Test
+    void withoutJsonOnlyTheOtherSourcesAreJudged() {
+        RequestValues badQuery = new RequestValues(Map.of("page", List.of("0")), null, null, null);
+        assertThat(VALIDATOR.validateWithoutJson(badQuery)).extracting(Violation::name).containsExactly("page");
+        assertThat(VALIDATOR.validateWithoutJson(QUERY_OK)).isEmpty();
+    }
+
+    @Test
     void theValuesJsonIsIgnoredInFavourOfTheBody() throws Exception {
         RequestValues stale = new RequestValues(null, null, null,
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"name\": \"x\"}"));
