@@ -90,8 +90,24 @@ final class EntryValidation {
                 pathValues, headers, null);
         if (!plan.needsBody()) {
             found.addAll(plan.validator().validate(values));
-            return found;
+        } else if (type != null) {
+            found.addAll(plan.validator().validateWithoutJson(values)); // refused for its media type: body unread
+        } else {
+            List<Violation> tooLarge = withBody(plan, request, declared, values, found);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
         }
+        return found;
+    }
+
+    /**
+     * Reads the body (bounded by the route's cap) and adds every violation to {@code found}.
+     *
+     * @return the single 413 violation when the body is over the cap (nothing else about it is reliable), else null
+     */
+    private static List<Violation> withBody(ValidationPlan plan, EntryRequest request, long declared,
+                                            RequestValues values, List<Violation> found) {
         long cap = plan.jsonBodyCap();
         if (declared > cap) {
             return List.of(BodyLimit.checkDeclared(declared, cap));
@@ -100,8 +116,9 @@ final class EntryValidation {
         try {
             body = request instanceof BodySource source ? source.saveBody(cap) : null;
         } catch (IOException | RuntimeException unreadable) {
+            found.addAll(plan.validator().validateWithoutJson(values));
             found.add(UNREADABLE_BODY);
-            return found;
+            return null;
         }
         if (body != null && !body.complete()) {
             // Only a prefix was read: judging it would be judging another body than the app's.
@@ -113,7 +130,7 @@ final class EntryValidation {
         } else {
             found.addAll(plan.validator().validate(values, body == null ? new byte[0] : body.bytes(), 0, length));
         }
-        return found;
+        return null;
     }
 
     /** The declared length; -1 when absent or not a plain non-negative number (the container refuses those). */

@@ -26,7 +26,10 @@ class EntryJsonValidationTest {
                   "$.quantity": { "type": "integer", "min": 1, "max": 99 },
                   "$.customer": { "type": "string", "required": true } } } },
               { "path": "/open", "validate": { "json": { "$.n": { "type": "integer" } } } },
-              { "path": "/plain", "validate": { "query": { "n": { "type": "integer" } } } }
+              { "path": "/plain", "validate": { "query": { "n": { "type": "integer" } } } },
+              { "path": "/typed", "validate": { "contentTypes": ["application/json"],
+                  "header": { "X-N": { "type": "integer", "required": true } },
+                  "json": { "$.n": { "type": "integer", "required": true } } } }
             ]""";
 
     @TempDir
@@ -176,6 +179,18 @@ class EntryJsonValidationTest {
 
         assertThat(outcome.isDenied()).isFalse();
         assertThat(events).singleElement().satisfies(e -> assertThat(e.action()).isEqualTo(EventActions.INPUT_INVALID));
+    }
+
+    @Test
+    void aBodyOfTheWrongTypeIs415WithTheOtherViolationsAndIsNeverRead() throws Exception {
+        BodyRequest xml = new BodyRequest("POST", "/typed", Map.of("Content-Type", "application/xml",
+                "Content-Length", "4"), "<a/>".getBytes(StandardCharsets.UTF_8), false);
+        ProblemResponse denial = run(policy("block"), xml).denial();
+
+        assertThat(denial.status()).isEqualTo(415);
+        assertThat(denial.violations()).extracting(v -> v.name() + ":" + v.rule())
+                .containsExactly("content-type:contentTypes", "X-N:required");
+        assertThat(xml.reads).isZero();
     }
 
     @Test
