@@ -8,7 +8,6 @@ import io.bulwark.agent.log.EventIds;
 import io.bulwark.agent.log.EventKind;
 import io.bulwark.agent.log.EventOutcome;
 import io.bulwark.agent.log.EventType;
-import io.bulwark.bootstrap.Bridge;
 import io.bulwark.bootstrap.BulwarkBlockedException;
 import io.bulwark.bootstrap.Denied;
 import io.bulwark.bootstrap.Dispatcher;
@@ -296,86 +295,42 @@ final class Gateway extends Dispatcher {
         }
     }
 
-    // --- a body read at entry, served to the app (SavedBody) ---
+    // --- a body read at entry for JSON rules, served to the app (BodyReplay) ---
 
-    /** The saved body a call on {@code stream} must serve: the serving thread's request first, else any in flight. */
     private static SavedBody savedBodyOf(Object stream) {
         RequestContext context = CURRENT.get();
-        SavedBody saved = context == null ? null : context.savedBody();
-        if (saved != null && saved.stream() == stream) {
-            return saved;
-        }
-        return SavedBodies.of(stream);
-    }
-
-    private static int replay(int result) {
-        return result == SavedBody.STREAM_ANSWERS ? Bridge.READ_ON : Bridge.replay(result);
-    }
-
-    private static int replay(Boolean answer) {
-        return answer == null ? Bridge.READ_ON : Bridge.replay(answer ? 1 : 0);
+        return BodyReplay.find(context == null ? null : context.savedBody(), stream);
     }
 
     @Override
     public int bodyReplayRead(Object stream, byte[] buffer, int offset, int length) {
-        SavedBody saved = savedBodyOf(stream);
-        if (saved == null) {
-            return Bridge.READ_ON;
-        }
-        java.util.Objects.checkFromIndexSize(offset, length, buffer.length); // as the stream would
-        return replay(saved.read(buffer, offset, length));
+        return BodyReplay.read(savedBodyOf(stream), buffer, offset, length);
     }
 
     @Override
     public int bodyReplayByte(Object stream) {
-        SavedBody saved = savedBodyOf(stream);
-        return saved == null ? Bridge.READ_ON : replay(saved.read());
+        return BodyReplay.read(savedBodyOf(stream));
     }
 
     @Override
     public int bodyReplayBuffer(Object stream, java.nio.ByteBuffer buffer) {
-        SavedBody saved = savedBodyOf(stream);
-        return saved == null ? Bridge.READ_ON : replay(saved.read(buffer));
+        return BodyReplay.read(savedBodyOf(stream), buffer);
     }
 
     @Override
     public int bodyReplayState(Object stream, int question) {
-        SavedBody saved = savedBodyOf(stream);
-        if (saved == null) {
-            return Bridge.READ_ON;
-        }
-        return switch (question) {
-            case 0 -> replay(saved.available());
-            case 1 -> replay(saved.finished());
-            default -> replay(saved.ready());
-        };
+        return BodyReplay.state(savedBodyOf(stream), question);
     }
 
     @Override
     public boolean bodyReplayListener(Object stream, Object listener) {
-        SavedBody saved = savedBodyOf(stream);
-        if (saved == null || saved.finished() == null) {
-            return false; // a prefix in monitor mode: the container has the rest and calls the listener for it
-        }
-        return ReadListenerReplay.deliver(listener, stream.getClass().getClassLoader());
+        return BodyReplay.listen(savedBodyOf(stream), stream, listener);
     }
 
     @Override
     public java.io.BufferedReader bodyReader(Object request) {
-        ServletAccess access = ServletAccess.of(request);
-        if (access == null) {
-            return null;
-        }
         try {
-            if (!(access.attribute(request, RequestContext.ATTRIBUTE) instanceof RequestContext context)
-                    || context.savedBody() == null || context.savedBody().readByApp()) {
-                return null; // no body of ours; or the app itself took the stream, and the refusal is right
-            }
-            String encoding = access.characterEncoding(request);
-            // the Servlet specification's default, which is also the container's when it chose none
-            java.nio.charset.Charset charset = encoding == null ? java.nio.charset.StandardCharsets.ISO_8859_1
-                    : java.nio.charset.Charset.forName(encoding);
-            return context.savedBody().reader(charset);
+            return BodyReplay.reader(request);
         } catch (Throwable t) {
             diagnostics.error("request body reader", t);
             return null;
