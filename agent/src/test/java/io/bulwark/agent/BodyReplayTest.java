@@ -1,7 +1,6 @@
 package io.bulwark.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.bootstrap.Bridge;
 import java.io.ByteArrayInputStream;
@@ -49,10 +48,12 @@ class BodyReplayTest {
     }
 
     @Test
-    void aBadSliceFailsAsTheStreamWouldAndIsNotServed() throws IOException {
+    void badArgumentsAreLeftToTheStreamToRefuseAndConsumeNothing() throws IOException {
         SavedBody body = SavedBody.read(new ByteArrayInputStream(new byte[] {1}), 10);
-        assertThatThrownBy(() -> BodyReplay.read(body, new byte[2], 1, 5))
-                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(BodyReplay.read(body, new byte[2], 1, 5)).isEqualTo(Bridge.READ_ON);
+        assertThat(BodyReplay.read(body, null, 0, 1)).isEqualTo(Bridge.READ_ON);
+        assertThat(BodyReplay.read(body, new byte[2], -1, 1)).isEqualTo(Bridge.READ_ON);
+        assertThat(Bridge.replayed(BodyReplay.read(body))).isEqualTo(1);
     }
 
     @Test
