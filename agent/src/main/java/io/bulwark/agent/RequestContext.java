@@ -151,13 +151,17 @@ final class RequestContext implements EntryRequest, BodySource {
         return inputs;
     }
 
-    /** With a saved body every byte is known from the start: its JSON is scanned once, from the saved array. */
+    /**
+     * With a saved body every byte is known from the start: its JSON is scanned once, from the saved array, whatever
+     * the declared content type, since the route's JSON rules judged it as JSON (an app that ignores the header
+     * parses it so too).
+     */
     private List<Input> savedBodyInputs() throws Throwable {
         if (inputs == null) {
             List<Input> gathered = ServletInputs.collect(access, request);
             SavedBody saved = savedBody;
             int scanned = (int) Math.min(saved.length(), policy.model().injection().maxScanBytes().bytes());
-            if (scanned > 0 && isJson(header("Content-Type"))) {
+            if (scanned > 0) {
                 gathered = new ArrayList<>(gathered);
                 gathered.addAll(JsonBodyInputs.parse(saved.bytes(), scanned,
                         ServletInputs.MAX_INPUTS - Math.min(gathered.size(), ServletInputs.MAX_INPUTS)));
@@ -173,10 +177,10 @@ final class RequestContext implements EntryRequest, BodySource {
             Object stream;
             try {
                 stream = access.inputStream(request);
-            } catch (IOException | RuntimeException | Error e) {
+            } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable t) {
-                throw new IOException(t);
+                throw t instanceof IOException io ? io : new IOException(t);
             }
             SavedBody saved = SavedBody.read(stream, cap);
             SavedBodies.add(saved);

@@ -255,6 +255,10 @@ class JsonValidationIT {
         JsonNode event = demo.attackLog().await(AttackLog.where("event.id", eventId), Duration.ofSeconds(10))
             .orElseThrow();
         assertThat(event.toString()).contains("$.customer");
+        HttpResponse<String> undeclared = post(demo, "/api/orders", "text/plain",
+            "{\"customer\": \"y', 1, 1, 'NEW'); DELETE FROM orders; --\", \"productId\": 1, \"quantity\": 1}");
+        assertThat(undeclared.statusCode()).as("the app parses JSON whatever the header says; so does the agent")
+            .isEqualTo(403);
 
         HttpResponse<String> invalid = demo.http().postJson("/api/orders",
             "{\"customer\": \"Ann\", \"productId\": 1, \"quantity\": 0}");
