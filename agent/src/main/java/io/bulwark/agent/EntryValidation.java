@@ -10,19 +10,32 @@ import io.bulwark.policies.model.Protection;
 import io.bulwark.policies.validation.BodyLimit;
 import io.bulwark.policies.validation.RequestValues;
 import io.bulwark.policies.validation.Violation;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * A route's {@code validate} rules at the entry, before the app runs: the body's declared size and content type, then
  * the query, path and header rules. A body that arrives without a length, or longer than declared, is measured while
  * the app reads it ({@link BodyBudget}).
+ *
+ * <p>On a route with JSON rules the body is read here, before the app runs, up to the route's {@code maxBodySize}
+ * (else {@link ValidationPlan#DEFAULT_JSON_BODY_CAP}); past that it is refused with 413 and the app never runs. It is
+ * judged as JSON whatever its declared content type (an app that ignores the header must not be a way around the
+ * rules; {@code contentTypes} is the rule for the header). The app then reads the saved bytes ({@link SavedBody}).
  */
 final class EntryValidation {
+
+    /** Methods whose requests are meant to carry a body: on these, no body means every required JSON field is missing. */
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+
+    private static final Violation UNREADABLE_BODY = new Violation("json", "$", "json",
+            "body could not be read", null);
 
     private final Consumer<AttackEvent> log;
 
@@ -75,8 +88,49 @@ final class EntryValidation {
         }
         RequestValues values = new RequestValues(FormEncoding.parameterValues(request.queryString(), plan.queryNames()),
                 pathValues, headers, null);
-        found.addAll(plan.validator().validate(values));
+        if (!plan.needsBody()) {
+            found.addAll(plan.validator().validate(values));
+        } else if (type != null) {
+            found.addAll(plan.validator().validateWithoutJson(values)); // refused for its media type: body unread
+        } else {
+            List<Violation> tooLarge = withBody(plan, request, declared, values, found);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
+        }
         return found;
+    }
+
+    /**
+     * Reads the body (bounded by the route's cap) and adds every violation to {@code found}.
+     *
+     * @return the single 413 violation when the body is over the cap (nothing else about it is reliable), else null
+     */
+    private static List<Violation> withBody(ValidationPlan plan, EntryRequest request, long declared,
+                                            RequestValues values, List<Violation> found) {
+        long cap = plan.jsonBodyCap();
+        if (declared > cap) {
+            return List.of(BodyLimit.checkDeclared(declared, cap));
+        }
+        SavedBody body;
+        try {
+            body = request instanceof BodySource source ? source.saveBody(cap) : null;
+        } catch (IOException | RuntimeException unreadable) {
+            found.addAll(plan.validator().validateWithoutJson(values));
+            found.add(UNREADABLE_BODY);
+            return null;
+        }
+        if (body != null && !body.complete()) {
+            // Only a prefix was read: judging it would be judging another body than the app's.
+            return List.of(BodyLimit.checkDeclared(cap + 1, cap));
+        }
+        int length = body == null ? 0 : body.length();
+        if (length == 0 && !BODY_METHODS.contains(request.method())) {
+            found.addAll(plan.validator().validateWithoutJson(values)); // a GET on a route whose PUT has JSON rules
+        } else {
+            found.addAll(plan.validator().validate(values, body == null ? new byte[0] : body.bytes(), 0, length));
+        }
+        return null;
     }
 
     /** The declared length; -1 when absent or not a plain non-negative number (the container refuses those). */

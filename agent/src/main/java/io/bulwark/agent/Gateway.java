@@ -378,6 +378,48 @@ final class Gateway extends Dispatcher {
         }
     }
 
+    // --- a body read at entry for JSON rules, served to the app (BodyReplay) ---
+
+    private static SavedBody savedBodyOf(Object stream) {
+        RequestContext context = CURRENT.get();
+        return BodyReplay.find(context == null ? null : context.savedBody(), stream);
+    }
+
+    @Override
+    public int bodyReplayRead(Object stream, byte[] buffer, int offset, int length) {
+        return BodyReplay.read(savedBodyOf(stream), buffer, offset, length);
+    }
+
+    @Override
+    public int bodyReplayByte(Object stream) {
+        return BodyReplay.read(savedBodyOf(stream));
+    }
+
+    @Override
+    public int bodyReplayBuffer(Object stream, java.nio.ByteBuffer buffer) {
+        return BodyReplay.read(savedBodyOf(stream), buffer);
+    }
+
+    @Override
+    public int bodyReplayState(Object stream, int question) {
+        return BodyReplay.state(savedBodyOf(stream), question);
+    }
+
+    @Override
+    public boolean bodyReplayListener(Object stream, Object listener) {
+        return BodyReplay.listen(savedBodyOf(stream), stream, listener);
+    }
+
+    @Override
+    public java.io.BufferedReader bodyReader(Object request) {
+        try {
+            return BodyReplay.reader(request);
+        } catch (Throwable t) {
+            diagnostics.error("request body reader", t);
+            return null;
+        }
+    }
+
     /**
      * The body outgrew the route's {@code maxBodySize} while the app read it (chunked, or longer than declared).
      * Refused like a blocked sink: answered 413 now, then the read throws so the app stops before using the bytes.

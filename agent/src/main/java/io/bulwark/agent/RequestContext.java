@@ -6,6 +6,7 @@ import io.bulwark.instrumentation.servlet.ServletInputs;
 import io.bulwark.policies.auth.Identity;
 import io.bulwark.policies.injection.Input;
 import io.bulwark.policies.injection.JsonBodyInputs;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * inner filters, forwards and re-dispatches see that the request is already being handled) and on the serving
  * thread (so sinks find it). Nothing is copied up front: inputs are gathered the first time a sink asks.
  */
-final class RequestContext implements EntryRequest {
+final class RequestContext implements EntryRequest, BodySource {
 
     /** The request attribute that marks a request as already entered. */
     static final String ATTRIBUTE = "io.bulwark.context";
@@ -35,6 +36,8 @@ final class RequestContext implements EntryRequest {
     private List<Input> inputs;
     private int inputsBodyLength = -1;
     private BodyCopy body;
+    /** The body read at entry for the route's JSON rules; null on every other route. */
+    private volatile SavedBody savedBody;
     private ActivePolicy.RouteMatch route;
     /** The client behind trusted proxies; set by entry, the peer until then. */
     String clientIp;
@@ -137,6 +140,9 @@ final class RequestContext implements EntryRequest {
      * sink sees the body as far as the app has read it.
      */
     List<Input> inputs() throws Throwable {
+        if (savedBody != null) {
+            return savedBodyInputs();
+        }
         int bodyLength = body == null ? 0 : body.length();
         if (inputs == null || bodyLength != inputsBodyLength) {
             List<Input> gathered = ServletInputs.collect(access, request);
@@ -151,6 +157,49 @@ final class RequestContext implements EntryRequest {
         return inputs;
     }
 
+    /**
+     * With a saved body every byte is known from the start: its JSON is scanned once, from the saved array, whatever
+     * the declared content type, since the route's JSON rules judged it as JSON (an app that ignores the header
+     * parses it so too).
+     */
+    private List<Input> savedBodyInputs() throws Throwable {
+        if (inputs == null) {
+            List<Input> gathered = ServletInputs.collect(access, request);
+            SavedBody saved = savedBody;
+            int scanned = (int) Math.min(saved.length(), policy.model().injection().maxScanBytes().bytes());
+            if (scanned > 0) {
+                gathered = new ArrayList<>(gathered);
+                gathered.addAll(JsonBodyInputs.parse(saved.bytes(), scanned,
+                        ServletInputs.MAX_INPUTS - Math.min(gathered.size(), ServletInputs.MAX_INPUTS)));
+            }
+            inputs = gathered;
+        }
+        return inputs;
+    }
+
+    @Override
+    public SavedBody saveBody(long cap) throws IOException {
+        if (savedBody == null) {
+            Object stream;
+            try {
+                stream = access.inputStream(request);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw t instanceof IOException io ? io : new IOException(t);
+            }
+            SavedBody saved = SavedBody.read(stream, cap);
+            SavedBodies.add(saved);
+            savedBody = saved;
+        }
+        return savedBody;
+    }
+
+    /** The body entry saved for the app, or null. */
+    SavedBody savedBody() {
+        return savedBody;
+    }
+
     void bodyRead(byte[] buffer, int offset, int count) {
         if (body == null) {
             body = new BodyCopy(policy.model().injection().maxScanBytes().bytes());
@@ -160,6 +209,11 @@ final class RequestContext implements EntryRequest {
 
     /** True when the app read more body than the scan limit. */
     boolean bodyOverflowed() {
+        SavedBody saved = savedBody;
+        if (saved != null && (!saved.complete()
+                || saved.length() > policy.model().injection().maxScanBytes().bytes())) {
+            return true;
+        }
         return body != null && body.overflowed();
     }
 
@@ -270,6 +324,9 @@ final class RequestContext implements EntryRequest {
         }
         if (ledger != null) {
             ledger.closed();
+        }
+        if (savedBody != null) {
+            SavedBodies.remove(savedBody);
         }
     }
 

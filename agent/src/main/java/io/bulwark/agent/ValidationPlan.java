@@ -67,4 +67,16 @@ record ValidationPlan(RequestValidator validator, Set<String> queryNames, Set<St
     Long maxBodySize() {
         return validator.maxBodySize();
     }
+
+    /**
+     * How much body entry reads for JSON rules: the route's {@code maxBodySize}, else 1 MiB. That is ample for an API
+     * request's JSON and small enough that a few hundred requests in flight cannot exhaust a default heap; a route
+     * that takes larger JSON says so with {@code maxBodySize}.
+     */
+    long jsonBodyCap() {
+        Long declared = validator.maxBodySize();
+        return declared != null ? declared : DEFAULT_JSON_BODY_CAP;
+    }
+
+    static final long DEFAULT_JSON_BODY_CAP = 1L << 20;
 }

@@ -133,6 +133,119 @@ public final class Bridge {
         }
     }
 
+    /**
+     * Entry of {@code ServletInputStream.read(byte[], int, int)} on a route whose body the agent read at entry: the
+     * read is served from the saved bytes. Returns {@link #READ_ON} to let the stream read (then pair with
+     * {@link #bodyRead}), else the read's result encoded for {@link #replayed}.
+     */
+    public static int bodyReplayRead(Object stream, byte[] buffer, int offset, int length) {
+        int replayed = READ_ON;
+        if (!AgentThread.isCurrent()) {
+            try {
+                replayed = dispatcher.bodyReplayRead(stream, buffer, offset, length);
+            } catch (Throwable t) {
+                dispatcher.adviceError("request body replay", t);
+            }
+        }
+        if (replayed == READ_ON) {
+            CallDepth.BODY.increment();
+        }
+        return replayed;
+    }
+
+    /** As {@link #bodyReplayRead}, for {@code read()}; pair {@link #READ_ON} with {@link #bodyReadByte}. */
+    public static int bodyReplayByte(Object stream) {
+        int replayed = READ_ON;
+        if (!AgentThread.isCurrent()) {
+            try {
+                replayed = dispatcher.bodyReplayByte(stream);
+            } catch (Throwable t) {
+                dispatcher.adviceError("request body replay", t);
+            }
+        }
+        if (replayed == READ_ON) {
+            CallDepth.BODY.increment();
+        }
+        return replayed;
+    }
+
+    /** As {@link #bodyReplayRead}, for {@code read(ByteBuffer)}; the stream's own reads of it are not copied. */
+    public static int bodyReplayBuffer(Object stream, java.nio.ByteBuffer buffer) {
+        if (AgentThread.isCurrent()) {
+            return READ_ON;
+        }
+        try {
+            return dispatcher.bodyReplayBuffer(stream, buffer);
+        } catch (Throwable t) {
+            dispatcher.adviceError("request body replay", t);
+            return READ_ON;
+        }
+    }
+
+    /**
+     * {@code available()}, {@code isFinished()} or {@code isReady()} ({@code question} 0, 1, 2) of a stream whose body
+     * was saved: {@link #READ_ON} to let the stream answer, else the answer encoded for {@link #replayed} (booleans
+     * as 0 and 1).
+     */
+    public static int bodyReplayState(Object stream, int question) {
+        if (AgentThread.isCurrent()) {
+            return READ_ON;
+        }
+        try {
+            return dispatcher.bodyReplayState(stream, question);
+        } catch (Throwable t) {
+            dispatcher.adviceError("request body replay", t);
+            return READ_ON;
+        }
+    }
+
+    /**
+     * Entry of {@code ServletInputStream.setReadListener} on a stream whose body was saved: true when the agent
+     * delivered the saved body to the listener itself and the stream's method must be skipped.
+     */
+    public static boolean bodyReplayListener(Object stream, Object listener) {
+        if (listener == null || AgentThread.isCurrent()) {
+            return false;
+        }
+        try {
+            return dispatcher.bodyReplayListener(stream, listener);
+        } catch (Throwable t) {
+            dispatcher.adviceError("request body replay", t);
+            return false;
+        }
+    }
+
+    /**
+     * Exit of {@code ServletRequest.getReader()}, also when it threw: the agent took the body through the stream at
+     * entry, so the container refuses the reader ({@code IllegalStateException}: the stream is in use). For a
+     * request whose body the agent saved, returns a reader of the saved body to return instead (and the exception is
+     * dropped); else null, and the call ends as it would have.
+     */
+    public static java.io.BufferedReader bodyReader(Object request, Throwable thrown) {
+        if (!(thrown instanceof IllegalStateException) || AgentThread.isCurrent()) {
+            return null;
+        }
+        try {
+            return dispatcher.bodyReader(request);
+        } catch (Throwable t) {
+            dispatcher.adviceError("request body reader", t);
+            return null;
+        }
+    }
+
+    /** What the replay methods return when the stream must run its own method. */
+    public static final int READ_ON = 0;
+
+    /** Encodes a replayed result (-1 and up) so that it never equals {@link #READ_ON}. */
+    public static int replay(int result) {
+        return result + 2;
+    }
+
+    /** The result a replay method encoded; for booleans 1 is true. */
+    public static int replayed(int encoded) {
+        return encoded - 2;
+    }
+
     /** {@code java.lang.ProcessImpl.start}: every way the JDK starts a process passes through it. */
     public static void processStart(String[] command) {
         if (AgentThread.isCurrent() || CallDepth.AGENT.get() > 0) {

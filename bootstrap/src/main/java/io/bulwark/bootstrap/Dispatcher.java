@@ -37,6 +37,36 @@ public abstract class Dispatcher {
     public void bodyRead(byte[] buffer, int offset, int count) {
     }
 
+    /** See {@link Bridge#bodyReplayRead}: {@link Bridge#READ_ON}, or {@link Bridge#replay} of the result. */
+    public int bodyReplayRead(Object stream, byte[] buffer, int offset, int length) {
+        return Bridge.READ_ON;
+    }
+
+    /** See {@link Bridge#bodyReplayByte}. */
+    public int bodyReplayByte(Object stream) {
+        return Bridge.READ_ON;
+    }
+
+    /** See {@link Bridge#bodyReplayBuffer}. */
+    public int bodyReplayBuffer(Object stream, java.nio.ByteBuffer buffer) {
+        return Bridge.READ_ON;
+    }
+
+    /** See {@link Bridge#bodyReplayState}. */
+    public int bodyReplayState(Object stream, int question) {
+        return Bridge.READ_ON;
+    }
+
+    /** See {@link Bridge#bodyReplayListener}. */
+    public boolean bodyReplayListener(Object stream, Object listener) {
+        return false;
+    }
+
+    /** See {@link Bridge#bodyReader}: a reader of the saved body, or null when the request has none. */
+    public java.io.BufferedReader bodyReader(Object request) {
+        return null;
+    }
+
     /** May throw {@link BulwarkBlockedException} to stop the process from starting. */
     public void processStart(String[] command) {
     }

@@ -3,22 +3,33 @@ package io.bulwark.instrumentation.servlet;
 import io.bulwark.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 
-/** Inlined into {@code ServletInputStream.read(byte[], int, int)}: hands what the app read to the bridge. */
+/**
+ * Inlined into {@code ServletInputStream.read(byte[], int, int)}: hands what the app read to the bridge, or, for a
+ * body the agent read at entry, serves the saved bytes instead of running the stream's own read.
+ */
 public final class BodyReadAdvice {
 
     private BodyReadAdvice() {
     }
 
-    @Advice.OnMethodEnter
-    public static void enter() {
-        Bridge.bodyEnter();
+    @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+    public static int enter(@Advice.This Object stream,
+                            @Advice.Argument(0) byte[] buffer,
+                            @Advice.Argument(1) int offset,
+                            @Advice.Argument(2) int length) {
+        return Bridge.bodyReplayRead(stream, buffer, offset, length);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class)
-    public static void exit(@Advice.Argument(0) byte[] buffer,
+    public static void exit(@Advice.Enter int replayed,
+                            @Advice.Argument(0) byte[] buffer,
                             @Advice.Argument(1) int offset,
-                            @Advice.Return int count,
+                            @Advice.Return(readOnly = false) int count,
                             @Advice.Thrown Throwable thrown) {
-        Bridge.bodyRead(buffer, offset, thrown == null ? count : -1);
+        if (replayed != Bridge.READ_ON) {
+            count = Bridge.replayed(replayed);
+        } else {
+            Bridge.bodyRead(buffer, offset, thrown == null ? count : -1);
+        }
     }
 }

@@ -57,6 +57,8 @@ public final class ServletAccess {
     private final MethodHandle setContentType;
     private final MethodHandle getOutputStream;
     private final MethodHandle getWriter;
+    private final MethodHandle getInputStream;
+    private final MethodHandle getCharacterEncoding;
 
     private ServletAccess() {
         api = null;
@@ -66,6 +68,7 @@ public final class ServletAccess {
         getContentType = getParts = partName = partFileName = partInputStream = null;
         getRemoteAddr = isAsyncStarted = isSecure = isCommitted = reset = setStatus = setHeader = null;
         setContentType = getOutputStream = getWriter = null;
+        getInputStream = getCharacterEncoding = null;
     }
 
     private ServletAccess(ServletApi api, ClassLoader loader) throws ReflectiveOperationException {
@@ -108,6 +111,10 @@ public final class ServletAccess {
         setContentType = generic(lookup.findVirtual(res, "setContentType", MethodType.methodType(void.class, String.class)));
         getOutputStream = generic(lookup.findVirtual(res, "getOutputStream", MethodType.methodType(servletOut)));
         getWriter = generic(lookup.findVirtual(res, "getWriter", MethodType.methodType(PrintWriter.class)));
+        Class<?> servletIn = Class.forName(api.type("ServletInputStream"), false, loader);
+        getInputStream = generic(lookup.findVirtual(req, "getInputStream", MethodType.methodType(servletIn)));
+        getCharacterEncoding = generic(lookup.findVirtual(req, "getCharacterEncoding",
+                MethodType.methodType(String.class)));
     }
 
     /** Erases receiver and reference types to Object so call sites can use invokeExact without the API classes. */
@@ -242,6 +249,16 @@ public final class ServletAccess {
             fields.add(new String[] {name, fileName, text});
         }
         return fields;
+    }
+
+    /** The request's {@code ServletInputStream} (a {@code java.io.InputStream}); the app can no longer use the reader. */
+    public java.io.InputStream inputStream(Object request) throws Throwable {
+        return (java.io.InputStream) (Object) getInputStream.invokeExact(request);
+    }
+
+    /** The body's charset as the request declares it (or the container's configured default), or null. */
+    public String characterEncoding(Object request) throws Throwable {
+        return (String) (Object) getCharacterEncoding.invokeExact(request);
     }
 
     public boolean isAsyncStarted(Object request) throws Throwable {

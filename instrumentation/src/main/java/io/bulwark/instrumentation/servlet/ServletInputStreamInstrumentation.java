@@ -17,24 +17,43 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The request body as the app reads it, byte for byte unchanged for the app: the agent only copies what passes, so
- * it never consumes a body the app has not asked for, and JSON fields become inputs only if the app read them.
+ * it never consumes a body the app has not asked for, and JSON fields become inputs only if the app read them. On a
+ * route whose JSON rules made the agent read the body at entry, the same hooks serve the saved bytes instead
+ * ({@link Method#BUFFER_READ} and the state methods only do that).
  */
 public final class ServletInputStreamInstrumentation implements TypeInstrumentation {
 
-    private final ServletApi api;
-    private final boolean singleByte;
+    /** The stream methods hooked, each with its advice. */
+    enum Method {
+        ARRAY_READ(BodyReadAdvice.class),
+        BYTE_READ(BodyReadByteAdvice.class),
+        BUFFER_READ(BodyBufferReadAdvice.class),
+        AVAILABLE(BodyAvailableAdvice.class),
+        IS_FINISHED(BodyFinishedAdvice.class),
+        IS_READY(BodyReadyAdvice.class),
+        SET_READ_LISTENER(ReadListenerAdvice.class);
 
-    private ServletInputStreamInstrumentation(ServletApi api, boolean singleByte) {
+        private final Class<?> advice;
+
+        Method(Class<?> advice) {
+            this.advice = advice;
+        }
+    }
+
+    private final ServletApi api;
+    private final Method method;
+
+    ServletInputStreamInstrumentation(ServletApi api, Method method) {
         this.api = api;
-        this.singleByte = singleByte;
+        this.method = method;
     }
 
     static ServletInputStreamInstrumentation arrayReads(ServletApi api) {
-        return new ServletInputStreamInstrumentation(api, false);
+        return new ServletInputStreamInstrumentation(api, Method.ARRAY_READ);
     }
 
     static ServletInputStreamInstrumentation singleByteReads(ServletApi api) {
-        return new ServletInputStreamInstrumentation(api, true);
+        return new ServletInputStreamInstrumentation(api, Method.BYTE_READ);
     }
 
     @Override
@@ -54,15 +73,24 @@ public final class ServletInputStreamInstrumentation implements TypeInstrumentat
 
     @Override
     public ElementMatcher<MethodDescription> methodMatcher() {
-        ElementMatcher.Junction<MethodDescription> read = named("read").and(not(isAbstract())).and(returns(int.class));
-        return singleByte
-                ? read.and(takesArguments(0))
-                : read.and(takesArguments(3)).and(takesArgument(0, byte[].class))
-                        .and(takesArgument(1, int.class)).and(takesArgument(2, int.class));
+        ElementMatcher.Junction<MethodDescription> concrete = not(isAbstract());
+        return switch (method) {
+            case ARRAY_READ -> concrete.and(named("read")).and(returns(int.class)).and(takesArguments(3))
+                    .and(takesArgument(0, byte[].class)).and(takesArgument(1, int.class))
+                    .and(takesArgument(2, int.class));
+            case BYTE_READ -> concrete.and(named("read")).and(returns(int.class)).and(takesArguments(0));
+            case BUFFER_READ -> concrete.and(named("read")).and(returns(int.class)).and(takesArguments(1))
+                    .and(takesArgument(0, java.nio.ByteBuffer.class));
+            case AVAILABLE -> concrete.and(named("available")).and(returns(int.class)).and(takesArguments(0));
+            case IS_FINISHED -> concrete.and(named("isFinished")).and(returns(boolean.class)).and(takesArguments(0));
+            case IS_READY -> concrete.and(named("isReady")).and(returns(boolean.class)).and(takesArguments(0));
+            case SET_READ_LISTENER -> concrete.and(named("setReadListener")).and(takesArguments(1))
+                    .and(takesArgument(0, named(api.type("ReadListener"))));
+        };
     }
 
     @Override
     public Class<?> adviceClass() {
-        return singleByte ? BodyReadByteAdvice.class : BodyReadAdvice.class;
+        return method.advice;
     }
 }

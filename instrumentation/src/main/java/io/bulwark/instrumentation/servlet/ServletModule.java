@@ -20,8 +20,10 @@ public final class ServletModule implements InstrumentationModule {
             all.add(new ServletServiceInstrumentation(api));
             all.add(new FilterInstrumentation(api));
             all.add(new UserPrincipalInstrumentation(api));
-            all.add(ServletInputStreamInstrumentation.arrayReads(api));
-            all.add(ServletInputStreamInstrumentation.singleByteReads(api));
+            for (ServletInputStreamInstrumentation.Method method : ServletInputStreamInstrumentation.Method.values()) {
+                all.add(new ServletInputStreamInstrumentation(api, method));
+            }
+            all.add(new RequestReaderInstrumentation(api));
             all.add(new AsyncStartInstrumentation(api));
             all.add(new AsyncContextStartInstrumentation(api));
             for (ResponseOutputInstrumentation.Overload overload : ResponseOutputInstrumentation.Overload.values()) {

@@ -35,6 +35,7 @@ public final class RequestValidator {
     private final Long maxBodySize;
     private final ContentTypes contentTypes;
     private final JsonLimits jsonLimits;
+    private final JsonBodyParser jsonParser;
 
     /** @throws IllegalArgumentException for a malformed JSON path or content type */
     public RequestValidator(RouteValidation validation, JsonLimits jsonLimits) {
@@ -49,6 +50,7 @@ public final class RequestValidator {
         this.maxBodySize = validation.maxBodySize();
         this.contentTypes = new ContentTypes(validation.contentTypes());
         this.jsonLimits = jsonLimits;
+        this.jsonParser = new JsonBodyParser(jsonLimits);
     }
 
     public RequestValidator(RouteValidation validation) {
@@ -78,6 +80,51 @@ public final class RequestValidator {
 
     /** @return every violation (empty when the request is valid), in the documented order */
     public List<Violation> validate(RequestValues values) {
+        return validate(values, Json.FROM_CALLER, null);
+    }
+
+    /**
+     * Parses {@code body} within the JSON limits, then checks everything: {@code values.json()} is ignored. An empty
+     * body counts as absent (required JSON rules fail, optional ones pass); a body that is not acceptable JSON is
+     * one {@code json} violation in place of the JSON rules, which cannot be judged on it.
+     */
+    public List<Violation> validate(RequestValues values, byte[] body, int offset, int length) {
+        if (json.isEmpty() || length == 0) {
+            return validate(withJson(values, null), Json.FROM_CALLER, null);
+        }
+        try {
+            return validate(withJson(values, jsonParser.parse(body, offset, length)), Json.PARSED_HERE, null);
+        } catch (JsonBodyParser.InvalidJsonException e) {
+            return validate(withJson(values, null), Json.UNUSABLE, e.violation());
+        }
+    }
+
+    /**
+     * Checks the path, query and header rules only: for a request that carries no body and is not meant to (a GET on
+     * a route whose POST has JSON rules), where every required JSON field would otherwise be reported missing.
+     */
+    public List<Violation> validateWithoutJson(RequestValues values) {
+        return validate(values, Json.NOT_JUDGED, null);
+    }
+
+    /** Where the body's tree came from, which decides what is left to check about it. */
+    private enum Json {
+        /** {@code values.json()} as the caller gave it (null: no body): checked against the limits first. */
+        FROM_CALLER,
+        /** Built by this validator's parser, already within the limits. */
+        PARSED_HERE,
+        /** Not acceptable JSON: one violation stands in for the JSON rules. */
+        UNUSABLE,
+        /** The JSON rules do not apply to this request. */
+        NOT_JUDGED
+    }
+
+    private static RequestValues withJson(RequestValues values, JsonNode json) {
+        return new RequestValues(values.query(), values.path(), values.headers(), json);
+    }
+
+    /** @param unusable the violation for an {@link Json#UNUSABLE} body */
+    private List<Violation> validate(RequestValues values, Json body, Violation unusable) {
         Collector out = new Collector();
         for (Named rule : path) {
             FieldValidator.checkText("path", rule.name(), values.path().get(rule.name()), rule.rule(), out);
@@ -88,8 +135,10 @@ public final class RequestValidator {
         for (Named rule : header) {
             checkAll("header", rule, headerValues(values.headers(), rule.name()), out);
         }
-        if (!json.isEmpty()) {
-            checkJson(values.json(), out);
+        if (body == Json.UNUSABLE) {
+            out.add(unusable);
+        } else if (body != Json.NOT_JUDGED && !json.isEmpty()) {
+            checkJson(values.json(), body == Json.FROM_CALLER, out);
         }
         return out.result();
     }
@@ -118,14 +167,14 @@ public final class RequestValidator {
         return found;
     }
 
-    private void checkJson(JsonNode body, Collector out) {
+    private void checkJson(JsonNode body, boolean checkLimits, Collector out) {
         if (body == null) {
             for (JsonRule rule : json) {
                 FieldValidator.checkJson("json", rule.name(), null, rule.rule(), out);
             }
             return;
         }
-        String exceeded = jsonLimits.exceededBy(body);
+        String exceeded = checkLimits ? jsonLimits.exceededBy(body) : null;
         if (exceeded != null) {
             out.add(new Violation("json", "$", "json", "body " + exceeded, null));
             return;
