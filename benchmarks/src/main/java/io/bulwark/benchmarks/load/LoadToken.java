@@ -26,8 +26,8 @@ import java.util.Date;
 public final class LoadToken {
 
     /** The issuer and audience that {@code benchmarks/load-policy.json} expects. */
-    static final String ISSUER = "https://auth.bench.invalid/";
-    static final String AUDIENCE = "demo-api";
+    public static final String ISSUER = "https://auth.bench.invalid/";
+    public static final String AUDIENCE = "demo-api";
     /** Long enough for any run; a token that expired mid-run would turn the measurement into a 401 flood. */
     private static final Duration LIFETIME = Duration.ofHours(6);
 
@@ -46,7 +46,8 @@ public final class LoadToken {
         Files.writeString(dir.resolve("token.txt"), mint(key, Instant.now()), StandardCharsets.US_ASCII);
     }
 
-    static String mint(RSAKey key, Instant now) throws JOSEException {
+    /** An RS256 token for the load policy's issuer and audience, valid for six hours from {@code now}. */
+    public static String mint(RSAKey key, Instant now) throws JOSEException {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
