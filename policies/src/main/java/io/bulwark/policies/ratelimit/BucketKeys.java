@@ -22,8 +22,9 @@ final class BucketKeys {
     }
 
     static String of(LimitSpec spec, RequestKeys request) {
-        StringBuilder key = new StringBuilder(spec.name().length() + 48);
-        key.append(spec.name().length()).append(':').append(spec.name());
+        String prefix = spec.bucketKeyPrefix();
+        StringBuilder key = new StringBuilder(prefix.length() + 48);
+        key.append(prefix);
         for (KeyPart part : spec.keyParts()) {
             String value = valueOf(part, request);
             if (value == null) {

@@ -4,6 +4,7 @@ import io.bulwark.policies.ratelimit.StoreVerdict.BucketReading;
 import io.github.bucket4j.BucketState;
 import io.github.bucket4j.MathType;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class LocalStore implements RateLimitStore {
                 }
                 readings[i] = buckets[i].read();
             }
-            return new StoreVerdict(admitted, List.of(readings), false);
+            return new StoreVerdict(admitted, Arrays.asList(readings), false);
         } finally {
             for (int i = order.length - 1; i >= 0; i--) {
                 stripes[order[i]].lock.unlock();
@@ -129,7 +130,7 @@ public final class LocalStore implements RateLimitStore {
             indices[at] = index;
             count++;
         }
-        return count == indices.length ? indices : java.util.Arrays.copyOf(indices, count);
+        return count == indices.length ? indices : Arrays.copyOf(indices, count);
     }
 
     private static final class Stripe {
