@@ -57,6 +57,9 @@ public final class LocalStore implements RateLimitStore {
     @Override
     public StoreVerdict tryConsume(List<LimitSpec> limits, List<String> keys, long nowNanos) {
         int n = limits.size();
+        if (n == 1) {
+            return tryConsumeOne(limits.get(0), keys.get(0), nowNanos);
+        }
         int[] order = lockOrder(keys);
         for (int index : order) {
             stripes[index].lock.lock();
@@ -82,6 +85,23 @@ public final class LocalStore implements RateLimitStore {
             for (int i = order.length - 1; i >= 0; i--) {
                 stripes[order[i]].lock.unlock();
             }
+        }
+    }
+
+    /** One limit, the common case on every request: one stripe to lock, so no lock order and no arrays. */
+    private StoreVerdict tryConsumeOne(LimitSpec limit, String key, long nowNanos) {
+        Stripe stripe = stripeOf(key);
+        stripe.lock.lock();
+        try {
+            Bucket bucket = stripe.bucketFor(key, limit, nowNanos, hotEvictions);
+            bucket.refill(nowNanos);
+            boolean admitted = bucket.state.getAvailableTokens() >= 1;
+            if (admitted) {
+                bucket.state.consume(1);
+            }
+            return new StoreVerdict(admitted, List.of(bucket.read()), false);
+        } finally {
+            stripe.lock.unlock();
         }
     }
 
