@@ -10,6 +10,7 @@
 # written, events dropped and at what rate, from the attack log itself.
 #
 #   benchmarks/load.sh [--quick] [--pairs N] [--keep]     (default: 5 pairs, about 9 minutes; --quick: 2 short pairs)
+#   BULWARK_AGENT_JAR=/path/to/other/bulwark-agent.jar benchmarks/load.sh    (measure another build of the agent)
 #
 # Needs a JDK 17+ and, for throughput, wrk (installed with apt-get when missing and possible, else the Java
 # generator's closed loop is used instead, which costs more CPU per request and dilutes the ratio).
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-agent=$root/agent/target/bulwark-agent.jar
+agent=${BULWARK_AGENT_JAR:-$root/agent/target/bulwark-agent.jar}
 demo=$root/integration-tests/target/bulwark-demo.jar
 bench=$root/benchmarks/target/benchmarks.jar
 if [ ! -f "$agent" ] || [ ! -f "$demo" ] || [ ! -f "$bench" ]; then
