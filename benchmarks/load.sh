@@ -9,7 +9,7 @@
 # Then an attack flood against the agent (blocked SQL injection, many connections): requests answered, events
 # written, events dropped and at what rate, from the attack log itself.
 #
-#   benchmarks/load.sh [--quick] [--pairs N] [--keep]     (default: 5 pairs, about 9 minutes; --quick: 2 short pairs)
+#   benchmarks/load.sh [--quick] [--pairs N] [--keep]     (default: 5 pairs, about 10 minutes; --quick: 2 short pairs)
 #   BULWARK_AGENT_JAR=/path/to/other/bulwark-agent.jar benchmarks/load.sh    (measure another build of the agent)
 #
 # Needs a JDK 17+ and, for throughput, wrk (installed with apt-get when missing and possible, else the Java
@@ -18,10 +18,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-pairs=5; warm=5; tput=6; lat=6; flood=15; keep=0
+pairs=5; warm=8; tput=5; lat=4; flood=15; keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) pairs=2; warm=3; tput=3; lat=3; flood=5 ;;
+    --quick) pairs=2; warm=4; tput=3; lat=3; flood=5 ;;
     --pairs) pairs="$2"; shift ;;
     --keep) keep=1 ;;
     *) echo "usage: $0 [--quick] [--pairs N] [--keep]" >&2; exit 2 ;;
@@ -113,7 +113,7 @@ fixed_rate() { # $1 rate, $2 seconds, $3 method, $4 path, $5 body file; prints t
   local body=(); [ -n "$5" ] && body=(--body-file "$5" --header "Content-Type: application/json")
   java -Xmx256m -cp "$bench" io.bulwark.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$port$4" \
        --method "$3" --header "Authorization: Bearer $token" "${body[@]}" --rate "$1" --seconds "$2" \
-       --connections 32
+       --warmup 1 --connections 32
 }
 
 live_kb() { # heap live after a full GC (GC.class_histogram forces one)

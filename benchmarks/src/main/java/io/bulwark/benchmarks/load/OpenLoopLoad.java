@@ -23,6 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Closed loop ({@code --rate 0}): each connection sends as fast as answers come back, for the maximum throughput
  * when wrk is not installed.
  *
+ * <p>{@code --warmup S} first runs the same schedule for S seconds without keeping latencies.
+ *
  * <p>Prints one line of {@code key=value} pairs for the load script:
  * {@code sent ok errors seconds rps p50_us p90_us p99_us p999_us max_us}.
  */
@@ -51,9 +53,13 @@ public final class OpenLoopLoad {
 
     private static Result openLoop(LoadOptions options, InetSocketAddress address, byte[] request)
             throws InterruptedException {
-        int total = (int) Math.min(Integer.MAX_VALUE - 8, Math.round(options.rate() * options.seconds()));
+        // The warm-up runs on the same schedule, so the measured part starts in the steady state (this JVM's own JIT
+        // included); its requests are sent and counted as errors if they fail, but their latencies are not kept.
+        int skipped = (int) Math.round(options.rate() * options.warmupSeconds());
+        int total = (int) Math.min(Integer.MAX_VALUE - 8,
+                skipped + Math.round(options.rate() * options.seconds()));
         double periodNanos = 1e9 / options.rate();
-        long[] latencies = new long[total];
+        long[] latencies = new long[total - skipped];
         AtomicLong next = new AtomicLong();
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -71,8 +77,12 @@ public final class OpenLoopLoad {
                             LockSupport.parkNanos(wait);
                         }
                         boolean good = send(connection, request, options.expectStatus());
-                        latencies[(int) i] = System.nanoTime() - due;
-                        (good ? ok : errors).incrementAndGet();
+                        if (i >= skipped) {
+                            latencies[(int) i - skipped] = System.nanoTime() - due;
+                            (good ? ok : errors).incrementAndGet();
+                        } else if (!good) {
+                            errors.incrementAndGet();
+                        }
                     }
                 }
             }, "open-loop-" + w);
@@ -82,8 +92,9 @@ public final class OpenLoopLoad {
         for (Thread worker : workers) {
             worker.join();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(total, ok.get(), errors.get(), seconds, LatencySummary.of(latencies, total));
+        double seconds = (System.nanoTime() - start) / 1e9 - options.warmupSeconds();
+        return new Result(total - skipped, ok.get(), errors.get(), seconds,
+                LatencySummary.of(latencies, latencies.length));
     }
 
     private static Result closedLoop(LoadOptions options, InetSocketAddress address, byte[] request)
@@ -122,7 +133,7 @@ public final class OpenLoopLoad {
 
     /** The command line: {@code --url U [--method M] [--header 'N: V']... [--body-file F] [--rate R] ...}. */
     record LoadOptions(URI uri, String method, List<String> headers, byte[] body, double rate, double seconds,
-                       int connections, int expectStatus) {
+                       double warmupSeconds, int connections, int expectStatus) {
 
         static LoadOptions parse(String[] args) throws IOException {
             URI uri = null;
@@ -131,6 +142,7 @@ public final class OpenLoopLoad {
             byte[] body = null;
             double rate = 0;
             double seconds = 10;
+            double warmup = 0;
             int connections = 16;
             int expect = 200;
             for (int i = 0; i < args.length; i++) {
@@ -142,6 +154,7 @@ public final class OpenLoopLoad {
                     case "--body-file" -> body = Files.readAllBytes(Path.of(value));
                     case "--rate" -> rate = Double.parseDouble(value);
                     case "--seconds" -> seconds = Double.parseDouble(value);
+                    case "--warmup" -> warmup = Double.parseDouble(value);
                     case "--connections" -> connections = Integer.parseInt(value);
                     case "--expect-status" -> expect = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -151,7 +164,7 @@ public final class OpenLoopLoad {
             if (uri == null || uri.getPort() < 0) {
                 throw new IllegalArgumentException("--url http://HOST:PORT/PATH is required");
             }
-            return new LoadOptions(uri, method, headers, body, rate, seconds, connections, expect);
+            return new LoadOptions(uri, method, headers, body, rate, seconds, warmup, connections, expect);
         }
 
         byte[] encodedRequest() {
