@@ -60,6 +60,7 @@ final class ActivePolicy {
     private final BruteForce bruteForce;
     private final TransportGuard transport;
     private final RateLimiter limiter;
+    private final RouteCache routeCache = new RouteCache();
 
     /** For tests and tools: its own entry state, nothing carried over. */
     ActivePolicy(Policy policy) throws PolicyActivationException {
@@ -202,7 +203,27 @@ final class ActivePolicy {
 
     /** The route for a raw request path, for requests that did not go through entry checks; never null. */
     RouteMatch routeOfRawPath(String method, String rawPath) {
-        return normalise(rawPath) instanceof NormalizedPath.Valid valid ? route(method, valid) : noMatch;
+        RouteCache.Lookup lookup = lookup(method, rawPath);
+        return lookup.match() != null ? lookup.match() : noMatch;
+    }
+
+    /**
+     * The route for a raw request path, or why the path is refused: normalised and matched once per distinct recent
+     * path (see {@link RouteCache}), since the same few paths make up most traffic.
+     */
+    RouteCache.Lookup lookup(String method, String rawPath) {
+        String m = method == null ? "" : method;
+        String path = rawPath == null ? "/" : rawPath;
+        RouteCache.Lookup cached = routeCache.get(m, path);
+        if (cached != null) {
+            return cached;
+        }
+        NormalizedPath normalised = PathNormalizer.normalize(path);
+        RouteCache.Lookup found = normalised instanceof NormalizedPath.Valid valid
+                ? new RouteCache.Lookup(m, path, route(m, valid), null)
+                : new RouteCache.Lookup(m, path, null, ((NormalizedPath.Rejected) normalised).reason());
+        routeCache.put(found);
+        return found;
     }
 
     static NormalizedPath normalise(String rawPath) {

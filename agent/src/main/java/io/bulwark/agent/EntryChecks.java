@@ -17,7 +17,6 @@ import io.bulwark.policies.ratelimit.FloodAggregator.FloodEvent;
 import io.bulwark.policies.ratelimit.LimitSpec;
 import io.bulwark.policies.ratelimit.RateLimitDecision;
 import io.bulwark.policies.ratelimit.RequestKeys;
-import io.bulwark.policies.routes.NormalizedPath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,13 +65,13 @@ final class EntryChecks {
 
         String pathProblem = null;
         if (policy.refusesAmbiguousPaths()) {
-            NormalizedPath path = ActivePolicy.normalise(request.rawPath());
-            if (path instanceof NormalizedPath.Valid valid) {
-                route = policy.route(request.method(), valid);
+            RouteCache.Lookup lookup = policy.lookup(request.method(), request.rawPath());
+            if (lookup.match() != null) {
+                route = lookup.match();
             } else {
                 // An unusable path still meets the default limits first, so a flood of them is folded, not logged
                 // one line per request.
-                pathProblem = ((NormalizedPath.Rejected) path).reason();
+                pathProblem = lookup.rejection();
             }
         }
         RoutePlan plan = route.plan();

@@ -49,6 +49,7 @@ final class Gateway extends Dispatcher {
     private final Diagnostics diagnostics;
     private final EntryChecks entryChecks;
     private final InsecureJdbcUrls insecureJdbcUrls;
+    private final JdbcConnections jdbcConnections = new JdbcConnections();
     private final ContextLedger ledger = new ContextLedger();
     private final AsyncRequests async;
     private final HookCensus census;
@@ -315,7 +316,7 @@ final class Gateway extends Dispatcher {
     }
 
     private void checkSql(Object jdbcObject, String sql, String method) {
-        checkJdbcTls(jdbcObject);
+        String jdbcUrl = jdbcUrl(jdbcObject);
         RequestContext context = CURRENT.get();
         if (context == null || sql == null) {
             return; // outside a request nothing the client sent can reach the statement
@@ -330,7 +331,7 @@ final class Gateway extends Dispatcher {
             return;
         }
         Finding finding = context.policy.injection().checkSql(sql,
-                context.policy.dialectOf(jdbcUrl(jdbcObject)), inputs);
+                context.policy.dialectOf(jdbcUrl), inputs);
         if (finding != null) {
             onInjection(context, finding, mode);
         }
@@ -441,15 +442,18 @@ final class Gateway extends Dispatcher {
                 + eventId + ")");
     }
 
-    private void checkJdbcTls(Object jdbcObject) {
+    /**
+     * The URL of the statement's connection (for the SQL dialect), looked up once per connection; the first time, it
+     * is also checked for TLS turned off. Checked outside requests too: the warning is about the app, not a request.
+     */
+    private String jdbcUrl(Object jdbcObject) {
         try {
             Connection connection = jdbcObject instanceof Statement statement
                     ? statement.getConnection() : (Connection) jdbcObject;
-            if (connection != null && !insecureJdbcUrls.seen(connection)) {
-                insecureJdbcUrls.check(connection.getMetaData().getURL());
-            }
+            return connection == null ? null : jdbcConnections.url(connection, insecureJdbcUrls::check);
         } catch (Throwable t) {
-            // a closed statement or a driver without metadata: nothing to warn about
+            // a closed statement or a driver without metadata: nothing to warn about, and the default dialect
+            return null;
         }
     }
 
@@ -605,16 +609,6 @@ final class Gateway extends Dispatcher {
                 || className.startsWith("org.hsqldb.jdbc.") || className.startsWith("org.sqlite.")
                 // JdbcTemplate runs the app's SQL from its own callbacks; the app's frame is the one that called it
                 || className.startsWith("org.springframework.jdbc.");
-    }
-
-    private static String jdbcUrl(Object jdbcObject) {
-        try {
-            Connection connection = jdbcObject instanceof Statement statement
-                    ? statement.getConnection() : (Connection) jdbcObject;
-            return connection.getMetaData().getURL();
-        } catch (Throwable t) {
-            return null;
-        }
     }
 
     private static boolean causedByBlock(Throwable thrown) {

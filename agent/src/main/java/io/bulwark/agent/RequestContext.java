@@ -88,9 +88,6 @@ final class RequestContext implements EntryRequest, BodySource {
         this.clientIp = outcome.clientIp();
         this.route = outcome.route();
         this.identity = outcome.identity();
-        if (identity != null && identity.subject() != null) {
-            this.principal = new BulwarkPrincipal(identity.subject());
-        }
     }
 
     /** The caller authenticated at entry, or null. */
@@ -100,6 +97,10 @@ final class RequestContext implements EntryRequest, BodySource {
 
     /** The caller as {@code getUserPrincipal()} shows it to the app when the container knows no user; or null. */
     BulwarkPrincipal principal() {
+        // made when the app asks, which most requests never do
+        if (principal == null && identity != null && identity.subject() != null) {
+            principal = new BulwarkPrincipal(identity.subject());
+        }
         return principal;
     }
 

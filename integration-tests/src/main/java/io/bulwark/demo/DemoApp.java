@@ -62,6 +62,8 @@ public final class DemoApp {
         context.setContextPath("/");
         context.addServlet(new ServletHolder(new HealthServlet()), "/health");
         context.addServlet(new ServletHolder(new ProductServlet(dataSource)), "/api/products/*");
+        context.addServlet(new ServletHolder(new ProductFilterServlet(dataSource)), "/api/products/filter");
+        context.addServlet(new ServletHolder(new NoopServlet()), "/api/noop");
         context.addServlet(new ServletHolder(new OrderServlet(dataSource)), "/api/orders/*");
         context.addServlet(new ServletHolder(new LoginServlet(dataSource)), "/api/login");
         context.addServlet(new ServletHolder(new PingServlet()), "/api/tools/ping");

@@ -22,8 +22,17 @@ final class BucketKeys {
     }
 
     static String of(LimitSpec spec, RequestKeys request) {
-        StringBuilder key = new StringBuilder(spec.name().length() + 48);
-        key.append(spec.name().length()).append(':').append(spec.name());
+        String prefix = spec.bucketKeyPrefix();
+        if (spec.keyParts().size() == 1) {
+            // the common shape (one key part, a short value): one concatenation, no builder to copy out of
+            KeyPart part = spec.keyParts().get(0);
+            String value = valueOf(part, request);
+            if (value != null && part.kind() != KeyPart.Kind.HEADER && value.length() <= MAX_PLAIN_VALUE) {
+                return prefix + "|" + tag(part.kind()) + value.length() + ":" + value;
+            }
+        }
+        StringBuilder key = new StringBuilder(prefix.length() + 48);
+        key.append(prefix);
         for (KeyPart part : spec.keyParts()) {
             String value = valueOf(part, request);
             if (value == null) {

@@ -22,6 +22,8 @@ public final class LimitSpec {
     private final BucketConfiguration bucketConfiguration;
     private final long fullRefillNanos;
     private final String policyItem;
+    /** How every bucket key of this limit starts (see {@link BucketKeys}): built once, not per request. */
+    private final String bucketKeyPrefix;
 
     /**
      * @param burst the bucket's capacity; 0 means {@code limit}
@@ -56,6 +58,7 @@ public final class LimitSpec {
         // burst * period / limit, in double: the product can exceed a long for day-long periods.
         this.fullRefillNanos = (long) Math.ceil((double) this.burst * period.toNanos() / limit);
         this.policyItem = RateLimitHeaders.policyItem(name, limit, period);
+        this.bucketKeyPrefix = name.length() + ":" + name;
     }
 
     /** The policy's form: {@code key} is one string or a list of them, {@code burst} may be null. */
@@ -71,6 +74,10 @@ public final class LimitSpec {
 
     public String name() {
         return name;
+    }
+
+    String bucketKeyPrefix() {
+        return bucketKeyPrefix;
     }
 
     public List<KeyPart> keyParts() {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class RateLimitDecision {
 
-    static final RateLimitDecision NO_LIMITS = new RateLimitDecision(true, null, null, 0, List.of(), false, null);
+    static final RateLimitDecision NO_LIMITS = new RateLimitDecision(true, null, null, 0, List.of(), false, List.of());
 
     private final boolean admitted;
     private final LimitSpec rejectedBy;
@@ -16,17 +16,18 @@ public final class RateLimitDecision {
     private final long retryAfterSeconds;
     private final List<LimitStatus> statuses;
     private final boolean storeUnavailable;
-    private final String policyHeader;
+    /** The distinct limits applied, for the {@code RateLimit-Policy} header. */
+    private final List<LimitSpec> limits;
 
     RateLimitDecision(boolean admitted, LimitSpec rejectedBy, String rejectedBucketKey, long retryAfterSeconds,
-                      List<LimitStatus> statuses, boolean storeUnavailable, String policyHeader) {
+                      List<LimitStatus> statuses, boolean storeUnavailable, List<LimitSpec> limits) {
         this.admitted = admitted;
         this.rejectedBy = rejectedBy;
         this.rejectedBucketKey = rejectedBucketKey;
         this.retryAfterSeconds = retryAfterSeconds;
         this.statuses = statuses;
         this.storeUnavailable = storeUnavailable;
-        this.policyHeader = policyHeader;
+        this.limits = limits;
     }
 
     /** Whether every limit admitted the request. */
@@ -72,7 +73,20 @@ public final class RateLimitDecision {
 
     /** The {@code RateLimit-Policy} value, or {@code null} when no limit applied. */
     public String policyHeader() {
-        return policyHeader;
+        if (limits.isEmpty()) {
+            return null;
+        }
+        if (limits.size() == 1) {
+            return limits.get(0).policyItem();
+        }
+        StringBuilder header = new StringBuilder();
+        for (LimitSpec spec : limits) {
+            if (header.length() > 0) {
+                header.append(", ");
+            }
+            header.append(spec.policyItem());
+        }
+        return header.toString();
     }
 
     /** The {@code RateLimit} value, or {@code null} when no limit applied or the store could not answer. */

@@ -2,6 +2,7 @@ package io.bulwark.policies.ratelimit;
 
 import io.bulwark.policies.ratelimit.StoreVerdict.BucketReading;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,11 +44,11 @@ public final class RateLimiter {
         for (int i = 0; i < n; i++) {
             bucketKeys[i] = BucketKeys.of(distinct.get(i), keys);
         }
-        String policyHeader = policyHeader(distinct);
-        StoreVerdict verdict = store.tryConsume(distinct, List.of(bucketKeys), nowNanos);
+        // a view, not a copy: neither the store nor the decision changes the array
+        StoreVerdict verdict = store.tryConsume(distinct, Arrays.asList(bucketKeys), nowNanos);
         if (verdict.unavailable()) {
             return new RateLimitDecision(verdict.admitted(), null, verdict.admitted() ? null : bucketKeys[0],
-                    verdict.admitted() ? 0 : STORE_FAILURE_RETRY_SECONDS, List.of(), true, policyHeader);
+                    verdict.admitted() ? 0 : STORE_FAILURE_RETRY_SECONDS, List.of(), true, distinct);
         }
         LimitStatus[] statuses = new LimitStatus[n];
         int refusing = -1;
@@ -60,14 +61,14 @@ public final class RateLimiter {
             }
         }
         if (verdict.admitted()) {
-            return new RateLimitDecision(true, null, null, 0, List.of(statuses), false, policyHeader);
+            return new RateLimitDecision(true, null, null, 0, List.of(statuses), false, distinct);
         }
         if (refusing < 0) {
             throw new IllegalStateException("store refused a request with a token left in every bucket");
         }
         long retryAfter = RateLimitHeaders.retryAfterSeconds(verdict.readings().get(refusing).nanosUntilToken());
         return new RateLimitDecision(false, distinct.get(refusing), bucketKeys[refusing], retryAfter,
-                List.of(statuses), false, policyHeader);
+                List.of(statuses), false, distinct);
     }
 
     private static List<LimitSpec> distinctByName(List<LimitSpec> limits) {
@@ -88,17 +89,4 @@ public final class RateLimiter {
         return limits;
     }
 
-    private static String policyHeader(List<LimitSpec> limits) {
-        if (limits.size() == 1) {
-            return limits.get(0).policyItem();
-        }
-        StringBuilder header = new StringBuilder();
-        for (LimitSpec spec : limits) {
-            if (header.length() > 0) {
-                header.append(", ");
-            }
-            header.append(spec.policyItem());
-        }
-        return header.toString();
-    }
 }

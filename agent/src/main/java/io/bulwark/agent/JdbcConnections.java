@@ -1,0 +1,40 @@
+package io.bulwark.agent;
+
+import java.lang.ref.WeakReference;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+
+/**
+ * The JDBC URL of recently used connections, so a sink asks a connection for it once rather than on every statement
+ * ({@code getMetaData()} builds a new object in most drivers, and a pooled connection serves thousands of
+ * statements). Direct-mapped by identity and fixed in size; a slot holds its connection weakly, so a closed
+ * connection is never kept alive by the agent, and a new connection simply takes the slot.
+ */
+final class JdbcConnections {
+
+    private static final int SLOTS = 256;
+
+    private record Entry(WeakReference<Connection> connection, String url) {
+    }
+
+    private final AtomicReferenceArray<Entry> slots = new AtomicReferenceArray<>(SLOTS);
+
+    /**
+     * @param firstSight told the URL when this connection was not in the cache (the TLS warning looks at it there)
+     * @return the connection's URL, possibly null when the driver has none
+     */
+    String url(Connection connection, Consumer<String> firstSight) throws SQLException {
+        int h = System.identityHashCode(connection) * 0x9E3779B9;
+        int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+        Entry entry = slots.get(slot);
+        if (entry != null && entry.connection().get() == connection) {
+            return entry.url();
+        }
+        String url = connection.getMetaData().getURL();
+        slots.set(slot, new Entry(new WeakReference<>(connection), url));
+        firstSight.accept(url);
+        return url;
+    }
+}
