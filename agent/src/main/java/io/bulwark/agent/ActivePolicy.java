@@ -8,7 +8,6 @@ import io.bulwark.policies.auth.ScopeRequirement;
 import io.bulwark.policies.injection.InjectionEngine;
 import io.bulwark.policies.injection.Input;
 import io.bulwark.policies.injection.InputSource;
-import io.bulwark.policies.injection.SqlDialect;
 import io.bulwark.policies.model.AuthenticationSettings;
 import io.bulwark.policies.model.CidrBlock;
 import io.bulwark.policies.model.InputRef;
@@ -282,10 +281,6 @@ final class ActivePolicy {
 
     InjectionEngine injection() {
         return injection;
-    }
-
-    SqlDialect dialectOf(String jdbcUrl) {
-        return InjectionEngine.dialectOf(jdbcUrl);
     }
 
     Redactor redactor() {

@@ -18,6 +18,7 @@ import io.bulwark.instrumentation.servlet.ServletAccess;
 import io.bulwark.policies.auth.Identity;
 import io.bulwark.policies.injection.Finding;
 import io.bulwark.policies.injection.Input;
+import io.bulwark.policies.injection.SqlDialect;
 import io.bulwark.policies.model.Mode;
 import io.bulwark.policies.model.Oversize;
 import io.bulwark.policies.model.Protection;
@@ -316,7 +317,7 @@ final class Gateway extends Dispatcher {
     }
 
     private void checkSql(Object jdbcObject, String sql, String method) {
-        String jdbcUrl = jdbcUrl(jdbcObject);
+        SqlDialect dialect = dialectOf(jdbcObject);
         RequestContext context = CURRENT.get();
         if (context == null || sql == null) {
             return; // outside a request nothing the client sent can reach the statement
@@ -331,7 +332,7 @@ final class Gateway extends Dispatcher {
             return;
         }
         Finding finding = context.policy.injection().checkSql(sql,
-                context.policy.dialectOf(jdbcUrl), inputs);
+                dialect, inputs);
         if (finding != null) {
             onInjection(context, finding, mode);
         }
@@ -443,17 +444,19 @@ final class Gateway extends Dispatcher {
     }
 
     /**
-     * The URL of the statement's connection (for the SQL dialect), looked up once per connection; the first time, it
-     * is also checked for TLS turned off. Checked outside requests too: the warning is about the app, not a request.
+     * The SQL dialect of the statement's connection, from its URL, looked up once per connection; the first time, the
+     * URL is also checked for TLS turned off. Checked outside requests too: the warning is about the app, not a
+     * request.
      */
-    private String jdbcUrl(Object jdbcObject) {
+    private SqlDialect dialectOf(Object jdbcObject) {
         try {
             Connection connection = jdbcObject instanceof Statement statement
                     ? statement.getConnection() : (Connection) jdbcObject;
-            return connection == null ? null : jdbcConnections.url(connection, insecureJdbcUrls::check);
+            return connection == null ? SqlDialect.GENERIC
+                    : jdbcConnections.dialect(connection, insecureJdbcUrls::check);
         } catch (Throwable t) {
             // a closed statement or a driver without metadata: nothing to warn about, and the default dialect
-            return null;
+            return SqlDialect.GENERIC;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.bulwark.agent;
 
+import io.bulwark.policies.injection.SqlDialect;
 import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,7 +8,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * The JDBC URL of recently used connections, so a sink asks a connection for it once rather than on every statement
+ * The SQL dialect of recently used connections, from their JDBC URL, so a sink asks a connection for its URL and
+ * reads the dialect out of it once rather than on every statement
  * ({@code getMetaData()} builds a new object in most drivers, and a pooled connection serves thousands of
  * statements). Direct-mapped by identity and fixed in size; a slot holds its connection weakly, so a closed
  * connection is never kept alive by the agent, and a new connection simply takes the slot.
@@ -16,25 +18,26 @@ final class JdbcConnections {
 
     private static final int SLOTS = 256;
 
-    private record Entry(WeakReference<Connection> connection, String url) {
+    private record Entry(WeakReference<Connection> connection, SqlDialect dialect) {
     }
 
     private final AtomicReferenceArray<Entry> slots = new AtomicReferenceArray<>(SLOTS);
 
     /**
      * @param firstSight told the URL when this connection was not in the cache (the TLS warning looks at it there)
-     * @return the connection's URL, possibly null when the driver has none
+     * @return the dialect of the connection's URL (the generic one when the driver has no URL)
      */
-    String url(Connection connection, Consumer<String> firstSight) throws SQLException {
+    SqlDialect dialect(Connection connection, Consumer<String> firstSight) throws SQLException {
         int h = System.identityHashCode(connection) * 0x9E3779B9;
         int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
         Entry entry = slots.get(slot);
         if (entry != null && entry.connection().get() == connection) {
-            return entry.url();
+            return entry.dialect();
         }
         String url = connection.getMetaData().getURL();
-        slots.set(slot, new Entry(new WeakReference<>(connection), url));
+        SqlDialect dialect = SqlDialect.fromJdbcUrl(url);
+        slots.set(slot, new Entry(new WeakReference<>(connection), dialect));
         firstSight.accept(url);
-        return url;
+        return dialect;
     }
 }

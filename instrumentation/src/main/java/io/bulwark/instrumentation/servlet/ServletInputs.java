@@ -20,6 +20,8 @@ public final class ServletInputs {
     /** Text fields of a multipart form are read this far; file contents are not inputs, their names are. */
     public static final int MAX_PART_BYTES = 64 * 1024;
 
+    private static final String[] NO_COOKIES = new String[0];
+
     private ServletInputs() {
     }
 
@@ -56,8 +58,10 @@ public final class ServletInputs {
             }
         }
         Enumeration<String> names = access.headerNames(request);
+        boolean cookieHeader = false;
         while (names != null && names.hasMoreElements()) {
             String name = names.nextElement();
+            cookieHeader |= "cookie".equalsIgnoreCase(name);
             Enumeration<String> values = access.headers(request, name);
             while (values != null && values.hasMoreElements()) {
                 add(inputs, Input.value(InputSource.HEADER, name, values.nextElement()));
@@ -74,7 +78,8 @@ public final class ServletInputs {
                 }
             }
         }
-        String[] cookies = access.cookies(request);
+        // Cookies come only from Cookie headers; without one, asking the container would only parse nothing.
+        String[] cookies = cookieHeader ? access.cookies(request) : NO_COOKIES;
         for (int i = 0; i + 1 < cookies.length; i += 2) {
             add(inputs, Input.key(InputSource.COOKIE, cookies[i]));
             add(inputs, Input.value(InputSource.COOKIE, cookies[i], cookies[i + 1]));
