@@ -67,7 +67,7 @@ final class Gateway extends Dispatcher {
         this.diagnostics = diagnostics;
         this.entryChecks = new EntryChecks(event -> log.get().offer(event));
         this.insecureJdbcUrls = new InsecureJdbcUrls(diagnostics::say);
-        this.async = new AsyncRequests(diagnostics);
+        this.async = new AsyncRequests(diagnostics, this::end);
         this.census = census;
         this.dataTransfer = new DataTransferGuard(log);
         this.executors = new ExecutorContexts(diagnostics);
@@ -123,9 +123,8 @@ final class Gateway extends Dispatcher {
             CURRENT.set(context);
             if (context.policy.checksEntry()) {
                 if (!admit(context)) {
-                    requestEnded(context);
                     restoreOuter(context);
-                    context.close();
+                    end(context);
                     metrics.requests().deniedAtEntry(started);
                     return Denied.INSTANCE;
                 }
@@ -219,14 +218,18 @@ final class Gateway extends Dispatcher {
         } catch (Throwable t) {
             diagnostics.error("servlet exit", t);
         } finally {
-            requestEnded(context);
             restoreOuter(context);
             if (!context.asyncFollowed()) {
-                context.close(); // else the async cycle's completion closes it
+                end(context); // else the async cycle's completion ends it, once its rows and bytes are all counted
             }
             metrics.requests().exited(context.agentNanos, started);
         }
         return thrown;
+    }
+
+    /** The request is over: judged once with its final status, then closed. */
+    private void end(RequestContext context) {
+        context.close(this::requestEnded);
     }
 
     /** Data-transfer and spike accounting once the status is known; never fails the request's exit. */
