@@ -263,11 +263,21 @@ final class Gateway extends Dispatcher {
             return;
         }
         if (context.blockedEventId() == null) {
-            context.block(eventId, DataTransferGuard.refusal(eventId));
+            ProblemResponse refusal = DataTransferGuard.refusal(eventId);
+            context.block(eventId, refusal);
+            refusedWhileRunning(refusal);
             answer(context);
         }
         throw new BulwarkBlockedException(eventId, "data transfer over its limit, refused by Bulwark (event "
                 + eventId + ")");
+    }
+
+    /**
+     * A refusal after entry, counted by its answer's problem type like those at entry: a body over
+     * {@code maxBodySize} is {@code invalid-input} whether its declared length or its bytes gave it away.
+     */
+    private void refusedWhileRunning(ProblemResponse refusal) {
+        metrics.requests().denied(DenialReason.ofProblemType(refusal.type()));
     }
 
     private static void restoreOuter(RequestContext context) {
@@ -438,7 +448,9 @@ final class Gateway extends Dispatcher {
         if (!block) {
             return;
         }
-        context.block(eventId, ProblemResponse.invalidInput(violations, eventId));
+        ProblemResponse refusal = ProblemResponse.invalidInput(violations, eventId);
+        context.block(eventId, refusal);
+        refusedWhileRunning(refusal);
         answer(context);
         throw new BulwarkBlockedException(eventId, "request body over its limit, refused by Bulwark (event "
                 + eventId + ")");
@@ -532,6 +544,7 @@ final class Gateway extends Dispatcher {
         if (reject) {
             event.statusCode(413);
             context.block(eventId, 413, ProblemResponse.BODY_TOO_LARGE);
+            refusedWhileRunning(ProblemResponse.bodyTooLarge(eventId));
             answer(context);
         }
         log.get().offer(event.build());
