@@ -39,8 +39,8 @@ import java.util.Set;
  * builds a new one and swaps it in whole, so a request sees one policy from entry to exit. What must outlive a
  * reload (buckets, flood windows, brute-force counts) lives in the {@link EntryState} it is built with.
  *
- * <p>Routes are matched by the engine's {@link RouteTable} on the normalised path; the model's own
- * {@code PathPattern.match} is not used, so there is one matcher (and HEAD is covered by GET rules).
+ * <p>Routes are matched by the engine's {@link RouteTable} on the normalised path, the one matcher (HEAD is covered
+ * by GET rules); the model's {@code PathPattern} only checks what the file says.
  */
 final class ActivePolicy {
 
@@ -91,7 +91,7 @@ final class ActivePolicy {
         this.noMatch = new RouteMatch(unmatched, Map.of());
         this.normalisesPaths = !policy.routes().isEmpty() || policy.authentication() != null;
         List<CidrBlock> proxies = policy.clientIp().trustedProxies();
-        this.clientIps = proxies.isEmpty() ? null : new ClientIpResolver(netBlocks(proxies));
+        this.clientIps = proxies.isEmpty() ? null : new ClientIpResolver(proxies);
         AuthenticationSettings auth = policy.authentication();
         this.bruteForceSettings = auth == null || auth.bruteForce() == null ? null : bruteForceSettings(auth);
         // The limiter first: it opens (or keeps) the Redis store that a fleet-wide brute-force guard shares.
@@ -151,23 +151,6 @@ final class ActivePolicy {
                     scoped.match() == ScopeMatch.ANY ? ScopeRequirement.Match.ANY : ScopeRequirement.Match.ALL));
         }
         return model.needsCredentials() ? new AuthRequirement.Authenticated() : new AuthRequirement.Public();
-    }
-
-    /**
-     * The model and the net engine each have a CIDR type; the model's text is what the user wrote and parses the
-     * same way in both.
-     */
-    private static List<io.bulwark.policies.net.CidrBlock> netBlocks(List<CidrBlock> blocks)
-            throws PolicyActivationException {
-        List<io.bulwark.policies.net.CidrBlock> converted = new ArrayList<>(blocks.size());
-        for (CidrBlock block : blocks) {
-            try {
-                converted.add(io.bulwark.policies.net.CidrBlock.parse(block.toString()));
-            } catch (RuntimeException e) {
-                throw new PolicyActivationException("clientIp.trustedProxies: " + block + ": " + e.getMessage(), e);
-            }
-        }
-        return converted;
     }
 
     private static BruteForceSettings bruteForceSettings(AuthenticationSettings auth) {

@@ -24,7 +24,8 @@ final class AdmissionEffects {
         if (validation != null && validation.maxBodySize() != null) {
             Mode mode = context.policy.model().effectiveMode(Protection.VALIDATION, context.route().route());
             if (mode != Mode.OFF) {
-                context.bodyBudget = new BodyBudget(validation.maxBodySize(), mode == Mode.BLOCK);
+                context.bodyBudget = BodyBudget.after(context.savedBody(), validation.maxBodySize(),
+                        mode == Mode.BLOCK);
             }
         }
     }

@@ -2,18 +2,22 @@ package io.bulwark.agent;
 
 import io.bulwark.instrumentation.servlet.AsyncAccess;
 import io.bulwark.instrumentation.servlet.ServletAccess;
+import java.util.function.Consumer;
 
 /**
- * Follows a request into its async cycle: its context is closed when the cycle completes rather than at the
- * servlet's exit, and tasks given to {@code AsyncContext.start} run with the context bound. The context rides on the
+ * Follows a request into its async cycle: its context is ended (judged with its final status, then closed) when
+ * the cycle completes rather than at the servlet's exit, and tasks given to {@code AsyncContext.start} run with the context bound. The context rides on the
  * request attribute, so whichever thread the container picks can find it.
  */
 final class AsyncRequests {
 
     private final Diagnostics diagnostics;
+    private final Consumer<RequestContext> end;
 
-    AsyncRequests(Diagnostics diagnostics) {
+    /** @param end what the servlet's exit would have done to a request that did not go async */
+    AsyncRequests(Diagnostics diagnostics, Consumer<RequestContext> end) {
         this.diagnostics = diagnostics;
+        this.end = end;
     }
 
     void started(Object request, Object asyncContext) throws Throwable {
@@ -23,7 +27,7 @@ final class AsyncRequests {
             return; // not ours, or already followed (a wrapper's startAsync delegating to the container's)
         }
         try {
-            async.addCompletionListener(asyncContext, context::close);
+            async.addCompletionListener(asyncContext, () -> end.accept(context));
         } catch (Throwable t) {
             context.unfollowAsync(); // the servlet's exit closes it then
             throw t;

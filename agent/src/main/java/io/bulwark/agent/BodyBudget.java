@@ -15,9 +15,21 @@ final class BodyBudget {
     private long read;
     private boolean exceeded;
 
-    BodyBudget(long limit, boolean block) {
+    private BodyBudget(long limit, boolean block, long alreadyRead) {
         this.limit = limit;
         this.block = block;
+        this.read = alreadyRead;
+        // past the limit already: entry judged that body (refused it, or logged it in monitor mode); once is enough
+        this.exceeded = alreadyRead > limit;
+    }
+
+    /**
+     * The budget of a request whose body entry read first ({@code saved}, or null): the app's reads of the container's
+     * stream continue after the saved bytes (served back without passing through here), so they continue their count
+     * too, instead of granting the rest of an over-cap body a whole new {@code limit}.
+     */
+    static BodyBudget after(SavedBody saved, long limit, boolean block) {
+        return new BodyBudget(limit, block, saved == null ? 0 : saved.length());
     }
 
     /** @return true exactly once: on the read that takes the body past the limit */

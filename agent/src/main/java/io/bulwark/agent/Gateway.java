@@ -69,7 +69,7 @@ final class Gateway extends Dispatcher {
         this.diagnostics = diagnostics;
         this.entryChecks = new EntryChecks(event -> log.get().offer(event));
         this.insecureJdbcUrls = new InsecureJdbcUrls(diagnostics::say);
-        this.async = new AsyncRequests(diagnostics);
+        this.async = new AsyncRequests(diagnostics, this::end);
         this.census = census;
         this.dataTransfer = new DataTransferGuard(log);
         this.executors = new ExecutorContexts(diagnostics);
@@ -125,9 +125,8 @@ final class Gateway extends Dispatcher {
             CURRENT.set(context);
             if (context.policy.checksEntry()) {
                 if (!admit(context)) {
-                    requestEnded(context);
                     restoreOuter(context);
-                    context.close();
+                    end(context);
                     metrics.requests().deniedAtEntry(started);
                     return Denied.INSTANCE;
                 }
@@ -221,14 +220,18 @@ final class Gateway extends Dispatcher {
         } catch (Throwable t) {
             diagnostics.error("servlet exit", t);
         } finally {
-            requestEnded(context);
             restoreOuter(context);
             if (!context.asyncFollowed()) {
-                context.close(); // else the async cycle's completion closes it
+                end(context); // else the async cycle's completion ends it, once its rows and bytes are all counted
             }
             metrics.requests().exited(context.agentNanos, started);
         }
         return thrown;
+    }
+
+    /** The request is over: judged once with its final status, then closed. */
+    private void end(RequestContext context) {
+        context.close(this::requestEnded);
     }
 
     /** Data-transfer and spike accounting once the status is known; never fails the request's exit. */
@@ -262,11 +265,21 @@ final class Gateway extends Dispatcher {
             return;
         }
         if (context.blockedEventId() == null) {
-            context.block(eventId, DataTransferGuard.refusal(eventId));
+            ProblemResponse refusal = DataTransferGuard.refusal(eventId);
+            context.block(eventId, refusal);
+            refusedWhileRunning(refusal);
             answer(context);
         }
         throw new BulwarkBlockedException(eventId, "data transfer over its limit, refused by Bulwark (event "
                 + eventId + ")");
+    }
+
+    /**
+     * A refusal after entry, counted by its answer's problem type like those at entry: a body over
+     * {@code maxBodySize} is {@code invalid-input} whether its declared length or its bytes gave it away.
+     */
+    private void refusedWhileRunning(ProblemResponse refusal) {
+        metrics.requests().denied(DenialReason.ofProblemType(refusal.type()));
     }
 
     private static void restoreOuter(RequestContext context) {
@@ -437,7 +450,9 @@ final class Gateway extends Dispatcher {
         if (!block) {
             return;
         }
-        context.block(eventId, ProblemResponse.invalidInput(violations, eventId));
+        ProblemResponse refusal = ProblemResponse.invalidInput(violations, eventId);
+        context.block(eventId, refusal);
+        refusedWhileRunning(refusal);
         answer(context);
         throw new BulwarkBlockedException(eventId, "request body over its limit, refused by Bulwark (event "
                 + eventId + ")");
@@ -536,6 +551,7 @@ final class Gateway extends Dispatcher {
         if (reject) {
             event.statusCode(413);
             context.block(eventId, 413, ProblemResponse.BODY_TOO_LARGE);
+            refusedWhileRunning(ProblemResponse.bodyTooLarge(eventId));
             answer(context);
         }
         log.get().offer(event.build());

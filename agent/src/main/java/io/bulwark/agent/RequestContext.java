@@ -12,6 +12,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One request's state, from the outermost servlet entry to its exit. It rides on the request as an attribute (so
@@ -53,12 +54,16 @@ final class RequestContext implements EntryRequest, BodySource {
     private volatile ProblemResponse blockAnswer;
     /** The route's {@code maxBodySize}, counted as the app reads; null when the route sets none. */
     BodyBudget bodyBudget;
-    /** Rows read and response bytes written; null until the first of either (see {@link DataTransferGuard}). */
-    RequestTransfer transfer;
+    /**
+     * Rows read and response bytes written; null until the first of either (see {@link DataTransferGuard}). Volatile:
+     * an async request counts on one thread and is judged at completion on another.
+     */
+    volatile RequestTransfer transfer;
     /** Set once entry let the request through: response bytes before that are the agent's own refusal. */
     volatile boolean appRunning;
     private final AtomicBoolean asyncFollowed = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile boolean closed;
     private ContextLedger ledger;
     private Diagnostics diagnostics;
 
@@ -312,27 +317,40 @@ final class RequestContext implements EntryRequest, BodySource {
         ledger.opened();
     }
 
-    /**
-     * Ends the request's state: at the outermost servlet exit, or when its async cycle completes. Safe from any
-     * thread; a second call is an agent bug and is reported, not repeated.
-     */
+    /** As {@link #close(Consumer)} with nothing to judge first (a request whose entry failed). */
     void close() {
-        if (!closed.compareAndSet(false, true)) {
+        close(null);
+    }
+
+    /**
+     * Ends the request's state: at the outermost servlet exit, or when its async cycle completes. {@code lastWords}
+     * runs first, exactly once, while the request and response are still this request's (the final status, rows read
+     * on an async thread). Safe from any thread; a second call is an agent bug and is reported, not repeated.
+     */
+    void close(Consumer<RequestContext> lastWords) {
+        if (!closing.compareAndSet(false, true)) {
             if (diagnostics != null) {
                 diagnostics.error("request context closed twice", new IllegalStateException(method + " " + uri));
             }
             return;
         }
-        if (ledger != null) {
-            ledger.closed();
-        }
-        if (savedBody != null) {
-            SavedBodies.remove(savedBody);
+        try {
+            if (lastWords != null) {
+                lastWords.accept(this);
+            }
+        } finally {
+            closed = true;
+            if (ledger != null) {
+                ledger.closed();
+            }
+            if (savedBody != null) {
+                SavedBodies.remove(savedBody);
+            }
         }
     }
 
     boolean isClosed() {
-        return closed.get();
+        return closed;
     }
 
     /** True the first time: the async cycle's completion, not the servlet's exit, closes this context. */

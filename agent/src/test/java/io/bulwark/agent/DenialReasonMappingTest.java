@@ -30,6 +30,14 @@ class DenialReasonMappingTest {
     }
 
     @Test
+    void everyRefusalWhileTheAppRunsMapsToItsOwnReason() {
+        assertThat(reason(ProblemResponse.bodyTooLarge("e"))).isEqualTo(DenialReason.BODY_TOO_LARGE);
+        assertThat(reason(ProblemResponse.forBlock(ProblemResponse.BODY_TOO_LARGE, "e")))
+                .isEqualTo(DenialReason.BODY_TOO_LARGE);
+        assertThat(reason(DataTransferGuard.refusal("e"))).isEqualTo(DenialReason.DATA_TRANSFER);
+    }
+
+    @Test
     void typesThatAreNotTheAgentsCountAsOther() {
         assertThat(DenialReason.ofProblemType(null)).isEqualTo(DenialReason.OTHER);
         assertThat(DenialReason.ofProblemType("urn:bulwark:problem:rate-limited-x")).isEqualTo(DenialReason.OTHER);

@@ -3,12 +3,10 @@ package io.bulwark.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,11 +18,11 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.bulwark.it.support.AttackLog;
 import io.bulwark.it.support.DemoProcess;
+import io.bulwark.it.support.EmbeddedRedis;
 import io.bulwark.it.support.EchoApp;
 import io.bulwark.it.support.PolicyFiles;
 import io.bulwark.it.support.RawHttp;
 import io.bulwark.it.support.TestIssuer;
-import redis.embedded.RedisServer;
 
 /**
  * Two app JVMs under the agent with one brute-force threshold shared through one real Redis server: failed
@@ -56,22 +54,15 @@ class SharedBruteForceIT {
         """;
 
     private final TestIssuer issuer = TestIssuer.generate();
-    private final AtomicInteger probes = new AtomicInteger();
-    private RedisServer redis;
+    private EmbeddedRedis redis;
     private DemoProcess a;
     private DemoProcess b;
 
     @BeforeAll
     void start() throws Exception {
-        int redisPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            redisPort = socket.getLocalPort();
-        }
-        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"")
-            .setting("appendonly no").build();
-        redis.start();
-        a = node("a", redisPort);
-        b = node("b", redisPort);
+        redis = EmbeddedRedis.start();
+        a = node("a", redis.port());
+        b = node("b", redis.port());
     }
 
     @AfterAll
@@ -82,15 +73,15 @@ class SharedBruteForceIT {
         if (b != null) {
             b.close();
         }
-        if (redis != null && redis.isActive()) {
-            redis.stop();
+        if (redis != null) {
+            redis.close();
         }
     }
 
     @Test
     void failuresSplitAcrossTwoJvmsBlockTheClientOnBothAndAreLoggedOnce() throws Exception {
-        awaitSharedStore(a);
-        awaitSharedStore(b);
+        redis.awaitReachedBy(a);
+        redis.awaitReachedBy(b);
         String attacker = "X-Forwarded-For: 198.51.100.60";
         String valid = "Authorization: Bearer " + issuer.es256(TestIssuer.claims("ivan", null).build());
         for (int i = 0; i < MAX_FAILURES; i++) {
@@ -123,20 +114,5 @@ class SharedBruteForceIT {
         issuer.writeJwks(workDir.resolve("jwks.json"));
         PolicyFiles.write(workDir.resolve(PolicyFiles.DEFAULT_NAME), POLICY.formatted(MAX_FAILURES, redisPort));
         return EchoApp.start(workDir);
-    }
-
-    /** Until the node's decisions come from Redis: only a store that answers refuses a one-request limit's second. */
-    private void awaitSharedStore(DemoProcess node) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            String key = "X-Probe: probe-" + probes.incrementAndGet();
-            RawHttp.Response first = RawHttp.get(node.port(), "/probe/x", key);
-            RawHttp.Response second = RawHttp.get(node.port(), "/probe/x", key);
-            if (first.status() == 200 && second.status() == 429) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the node never reached Redis\n" + String.join("\n", node.stderrLines()));
     }
 }

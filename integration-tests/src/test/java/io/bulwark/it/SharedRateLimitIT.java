@@ -3,7 +3,6 @@ package io.bulwark.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,10 +29,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.bulwark.it.support.AttackLog;
 import io.bulwark.it.support.DemoProcess;
+import io.bulwark.it.support.EmbeddedRedis;
 import io.bulwark.it.support.EchoApp;
 import io.bulwark.it.support.PolicyFiles;
 import io.bulwark.it.support.RawHttp;
-import redis.embedded.RedisServer;
 
 /**
  * Two app JVMs under the agent sharing their limits through one real Redis server (the binary embedded-redis ships),
@@ -63,20 +62,13 @@ class SharedRateLimitIT {
         }
         """;
 
-    private final AtomicInteger probes = new AtomicInteger();
-    private int redisPort;
-    private RedisServer redis;
+    private EmbeddedRedis redis;
     private DemoProcess allowing;
     private DemoProcess denying;
 
     @BeforeAll
     void start() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            redisPort = socket.getLocalPort();
-        }
-        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"")
-            .setting("appendonly no").build();
-        redis.start();
+        redis = EmbeddedRedis.start();
         allowing = node("allow");
         denying = node("deny");
     }
@@ -89,16 +81,16 @@ class SharedRateLimitIT {
         if (denying != null) {
             denying.close();
         }
-        if (redis != null && redis.isActive()) {
-            redis.stop();
+        if (redis != null) {
+            redis.close();
         }
     }
 
     @Test
     @Order(1)
     void twoJvmsUnderConcurrentLoadAdmitExactlyTheSharedLimitTogether() throws Exception {
-        awaitSharedStore(allowing);
-        awaitSharedStore(denying);
+        redis.awaitReachedBy(allowing);
+        redis.awaitReachedBy(denying);
         int threadsPerNode = 6;
         int requestsPerThread = 12;
         ExecutorService pool = Executors.newFixedThreadPool(2 * threadsPerNode);
@@ -169,15 +161,15 @@ class SharedRateLimitIT {
         }
         List<JsonNode> outages = denying.attackLog().matching(action("rate-limit-store-unavailable"));
         JsonNode outage = outages.get(outages.size() - 1);
-        assertThat(outage.toString()).contains("127.0.0.1:" + redisPort).contains("deny");
+        assertThat(outage.toString()).contains("127.0.0.1:" + redis.port()).contains("deny");
     }
 
     @Test
     @Order(3)
     void redisRestartedBothNodesRecoverByThemselvesAndSaySoOnce() throws Exception {
-        redis.start();
-        awaitSharedStore(allowing);
-        awaitSharedStore(denying);
+        redis.restart();
+        redis.awaitReachedBy(allowing);
+        redis.awaitReachedBy(denying);
         for (DemoProcess node : List.of(allowing, denying)) {
             // every outage logged is followed by exactly one recovery, the last one included
             awaitTrue(() -> count(node, "rate-limit-store-recovered") == count(node, "rate-limit-store-unavailable"),
@@ -210,26 +202,8 @@ class SharedRateLimitIT {
     private DemoProcess node(String onFailure) throws IOException {
         Path workDir = Files.createTempDirectory("bulwark-shared-" + onFailure);
         PolicyFiles.write(workDir.resolve(PolicyFiles.DEFAULT_NAME),
-            POLICY.formatted(SHARED_LIMIT, redisPort, TIMEOUT.toMillis(), onFailure));
+            POLICY.formatted(SHARED_LIMIT, redis.port(), TIMEOUT.toMillis(), onFailure));
         return EchoApp.start(workDir);
-    }
-
-    /**
-     * Waits until the node's decisions come from Redis. Admitted responses look the same either way, so this asks a
-     * one-request limit twice under a fresh key: only a store that answers refuses the second.
-     */
-    private void awaitSharedStore(DemoProcess node) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            String key = "X-Probe: probe-" + probes.incrementAndGet();
-            RawHttp.Response first = RawHttp.get(node.port(), "/probe/x", key);
-            RawHttp.Response second = RawHttp.get(node.port(), "/probe/x", key);
-            if (first.status() == 200 && second.status() == 429) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the node never reached Redis\n" + String.join("\n", node.stderrLines()));
     }
 
     private static Predicate<JsonNode> action(String name) {

@@ -43,7 +43,8 @@ class TomcatDataTransferIT {
             { "path": "/text/buffered", "dataTransfer": { "maxResponseBytes": "1KB", "mode": "block" } },
             { "path": "/text/streamed", "dataTransfer": { "maxResponseBytes": "64KB", "mode": "block" } },
             { "path": "/text/watched", "dataTransfer": { "maxResponseBytes": "1KB", "mode": "monitor" } },
-            { "path": "/rows", "dataTransfer": { "maxRows": 100, "mode": "monitor" } }
+            { "path": "/rows", "dataTransfer": { "maxRows": 100, "mode": "monitor" } },
+            { "path": "/async-rows", "dataTransfer": { "maxRows": 100, "mode": "monitor" } }
           ]
         }
         """;
@@ -128,6 +129,16 @@ class TomcatDataTransferIT {
 
         assertThat(response.body()).isEqualTo("rows 500");
         assertThat(settled(action("data-transfer-exceeded", "/rows"))).singleElement()
+            .satisfies(event -> assertThat(AttackLog.text(event, "bulwark.rows_read")).isEqualTo("500"));
+    }
+
+    @Test
+    void rowsReadOnAnAsyncThreadAreJudgedOnceWhenTheAsyncCycleCompletes() throws Exception {
+        HttpResponse<String> response = get("/async-rows?count=500");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("rows 500");
+        assertThat(settled(action("data-transfer-exceeded", "/async-rows"))).singleElement()
             .satisfies(event -> assertThat(AttackLog.text(event, "bulwark.rows_read")).isEqualTo("500"));
     }
 }

@@ -1,8 +1,10 @@
 package io.bulwark.agent.metrics;
 
 /**
- * Why the agent refused a request at entry. A closed set, so the per-reason counters are an array and nothing a
- * client sends can add a key.
+ * Why the agent refused a request: at entry, or while the app ran (its body outgrew {@code maxBodySize}, a body
+ * too large to inspect under {@code oversize: reject}, data transfer over its limit). An injection blocked at a sink
+ * is an attack ({@link AttackType}), not counted here. A closed set, so the per-reason counters are an array and
+ * nothing a client sends can add a key.
  */
 public enum DenialReason {
     RATE_LIMITED("rate-limited", "RateLimited"),
@@ -15,6 +17,8 @@ public enum DenialReason {
     INVALID_INPUT("invalid-input", "InvalidInput"),
     INVALID_PATH("invalid-path", "InvalidPath"),
     PROTECTION_ERROR("protection-error", "ProtectionError"),
+    BODY_TOO_LARGE("body-too-large", "BodyTooLarge"),
+    DATA_TRANSFER("data-transfer", "DataTransfer"),
     OTHER("", "Other");
 
     private static final String PROBLEM_PREFIX = "urn:bulwark:problem:";

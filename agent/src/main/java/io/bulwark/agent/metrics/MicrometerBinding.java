@@ -67,7 +67,7 @@ final class MicrometerBinding {
         RequestMetrics requests = metrics.requests();
         counter("bulwark.requests", "Requests seen at their outermost entry", requests, r -> r.getSeen());
         for (DenialReason reason : DenialReason.values()) {
-            counter("bulwark.denied", "Requests refused at entry", requests, r -> r.deniedFor(reason),
+            counter("bulwark.denied", "Requests refused by the agent", requests, r -> r.deniedFor(reason),
                     "reason", reason.tag());
         }
         AttackMetrics attacks = metrics.attacks();

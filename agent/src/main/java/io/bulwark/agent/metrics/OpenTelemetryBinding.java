@@ -90,7 +90,7 @@ final class OpenTelemetryBinding {
         for (DenialReason reason : DenialReason.values()) {
             reasons[reason.ordinal()] = attributes("reason", reason.tag());
         }
-        counter("bulwark.denied", "Requests refused at entry", "{request}", out -> {
+        counter("bulwark.denied", "Requests refused by the agent", "{request}", out -> {
             for (DenialReason reason : DenialReason.values()) {
                 out.record(requests.deniedFor(reason), reasons[reason.ordinal()]);
             }

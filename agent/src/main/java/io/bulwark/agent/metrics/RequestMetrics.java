@@ -2,7 +2,7 @@ package io.bulwark.agent.metrics;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts at request entry and exit. Each count is one striped increment: these run on every request. */
+/** Counts at request entry and exit, and refusals while the app ran. Each count is one striped increment. */
 public final class RequestMetrics implements RequestsMBean {
 
     private final LongAdder seen = new LongAdder();
@@ -129,6 +129,16 @@ public final class RequestMetrics implements RequestsMBean {
     @Override
     public long getDeniedProtectionError() {
         return deniedFor(DenialReason.PROTECTION_ERROR);
+    }
+
+    @Override
+    public long getDeniedBodyTooLarge() {
+        return deniedFor(DenialReason.BODY_TOO_LARGE);
+    }
+
+    @Override
+    public long getDeniedDataTransfer() {
+        return deniedFor(DenialReason.DATA_TRANSFER);
     }
 
     @Override

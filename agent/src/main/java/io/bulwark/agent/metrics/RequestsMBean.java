@@ -1,6 +1,9 @@
 package io.bulwark.agent.metrics;
 
-/** {@code io.bulwark:type=Requests}: requests the agent saw at their outermost entry, and those it refused there. */
+/**
+ * {@code io.bulwark:type=Requests}: requests the agent saw at their outermost entry, and those it refused, at entry or
+ * while the app ran. A request is refused at most once, so the {@code Denied*} counts add up to {@code Denied}.
+ */
 public interface RequestsMBean {
 
     long getSeen();
@@ -26,6 +29,12 @@ public interface RequestsMBean {
     long getDeniedInvalidPath();
 
     long getDeniedProtectionError();
+
+    /** Bodies larger than {@code injection.maxScanBytes} under {@code oversize: reject}, refused as the app read. */
+    long getDeniedBodyTooLarge();
+
+    /** Rows or response bytes over a route's {@code dataTransfer} limit in block mode. */
+    long getDeniedDataTransfer();
 
     long getDeniedOther();
 

@@ -1,5 +1,6 @@
 package io.bulwark.policies.model;
 
+import io.bulwark.policies.net.IpAddress;
 import java.util.Arrays;
 
 /**
@@ -7,6 +8,10 @@ import java.util.Arrays;
  * Literals are parsed here rather than by {@link java.net.InetAddress}, which would resolve a host name written by
  * mistake and accepts forms (octal {@code 010.0.0.1}, short {@code 10.1}) that mean different things to different
  * tools. Bits set beyond the prefix are an error: {@code 10.1.2.3/8} trusts a whole /8 and is more likely a typo.
+ *
+ * <p>Matched against {@link IpAddress}, which folds IPv4-mapped IPv6 ({@code ::ffff:a.b.c.d}) to IPv4; a block written
+ * in mapped form is folded the same way when parsed, so either form of a block matches either form of a client. An
+ * IPv6 block never contains an IPv4 client, nor the reverse ({@code ::/0} is every IPv6 address, no IPv4 one).
  */
 public final class CidrBlock {
 
@@ -34,30 +39,21 @@ public final class CidrBlock {
                 throw new InvalidValueException("address has bits set beyond the /" + prefix + " prefix");
             }
         }
+        if (address.length == 16 && isIpv4Mapped(address)) {
+            // the ::ffff: bits are set, so the bit check above already made the prefix at least 96
+            return new CidrBlock(Arrays.copyOfRange(address, 12, 16), prefix - 96, text);
+        }
         return new CidrBlock(address, prefix, text);
     }
 
-    /**
-     * Whether an address (4 or 16 bytes, as from {@code InetAddress.getAddress()}) lies in this block. An IPv4
-     * address and its IPv4-mapped form {@code ::ffff:a.b.c.d} are the same client: dual-stack servers report the
-     * latter, while {@code InetAddress} turns it into the former, so either block form matches either.
-     */
-    public boolean contains(byte[] address) {
-        byte[] candidate = address;
-        if (network.length == 4 && address.length == 16 && isIpv4Mapped(address)) {
-            candidate = Arrays.copyOfRange(address, 12, 16);
-        } else if (network.length == 16 && address.length == 4) {
-            candidate = new byte[16];
-            candidate[10] = (byte) 0xFF;
-            candidate[11] = (byte) 0xFF;
-            System.arraycopy(address, 0, candidate, 12, 4);
-        }
-        if (candidate.length != network.length) {
+    /** Whether {@code address} lies in this block. Allocation-free: it runs for every hop of every request. */
+    public boolean contains(IpAddress address) {
+        if (address == null || address.length() != network.length) {
             return false;
         }
         int fullBytes = prefixLength / 8;
         for (int i = 0; i < fullBytes; i++) {
-            if (candidate[i] != network[i]) {
+            if (address.byteAt(i) != (network[i] & 0xFF)) {
                 return false;
             }
         }
@@ -66,7 +62,7 @@ public final class CidrBlock {
             return true;
         }
         int mask = (0xFF << (8 - restBits)) & 0xFF;
-        return (candidate[fullBytes] & mask) == (network[fullBytes] & mask);
+        return (address.byteAt(fullBytes) & mask) == (network[fullBytes] & mask);
     }
 
     public int prefixLength() {

@@ -1,5 +1,6 @@
 package io.bulwark.policies.model;
 
+import io.bulwark.policies.net.IpAddress;
 import java.util.List;
 
 /**
@@ -14,8 +15,8 @@ public record ClientIpSettings(List<CidrBlock> trustedProxies) {
         trustedProxies = Copies.list(trustedProxies);
     }
 
-    /** Whether the socket peer (4 or 16 bytes) may speak for the client. */
-    public boolean isTrustedProxy(byte[] peerAddress) {
+    /** Whether the socket peer may speak for the client. */
+    public boolean isTrustedProxy(IpAddress peerAddress) {
         for (CidrBlock block : trustedProxies) {
             if (block.contains(peerAddress)) {
                 return true;

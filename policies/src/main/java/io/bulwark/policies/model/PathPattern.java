@@ -1,17 +1,14 @@
 package io.bulwark.policies.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * A route path: {@code /}-separated segments, each a literal, {@code *} (one segment), {@code **} (zero or more)
- * or {@code {name}} (one named segment). At most one {@code **} per pattern, which keeps matching a single
- * linear pass over the request path whatever the client sends. Patterns are matched against normalised paths
- * (no empty, {@code .} or {@code ..} segments), so such segments here could never match and are errors.
+ * A route path as the policy file writes it: {@code /}-separated segments, each a literal, {@code *} (one segment),
+ * {@code **} (zero or more) or {@code {name}} (one named segment). At most one {@code **} per pattern, which keeps
+ * matching a single linear pass over the request path whatever the client sends. Requests are matched against
+ * normalised paths (no empty, {@code .} or {@code ..} segments), so such segments here could never match and are
+ * errors. This type only checks the file; requests are matched by {@code routes.RouteTable}.
  */
 public final class PathPattern {
 
@@ -108,41 +105,6 @@ public final class PathPattern {
             return false;
         }
         return name.chars().allMatch(c -> c == '_' || (c < 0x80 && Character.isLetterOrDigit(c)));
-    }
-
-    /**
-     * Matches normalised request path segments; on a match, returns the {@code {name}} values (empty map when the
-     * pattern has none).
-     */
-    public Optional<Map<String, String>> match(List<String> path) {
-        int any = segments.indexOf(Wildcard.ANY_SEGMENTS);
-        int before = any < 0 ? segments.size() : any;
-        int after = any < 0 ? 0 : segments.size() - any - 1;
-        if (any < 0 ? path.size() != before : path.size() < before + after) {
-            return Optional.empty();
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < before; i++) {
-            if (!matchSegment(segments.get(i), path.get(i), values)) {
-                return Optional.empty();
-            }
-        }
-        for (int i = 0; i < after; i++) {
-            if (!matchSegment(segments.get(any + 1 + i), path.get(path.size() - after + i), values)) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(Collections.unmodifiableMap(values));
-    }
-
-    private static boolean matchSegment(Segment segment, String value, Map<String, String> values) {
-        if (segment instanceof Literal literal) {
-            return literal.text().equals(value);
-        }
-        if (segment instanceof Variable variable) {
-            values.put(variable.name(), value);
-        }
-        return true;
     }
 
     public List<Segment> segments() {

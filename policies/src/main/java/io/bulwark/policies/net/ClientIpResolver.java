@@ -1,5 +1,6 @@
 package io.bulwark.policies.net;
 
+import io.bulwark.policies.model.CidrBlock;
 import java.util.List;
 
 /**

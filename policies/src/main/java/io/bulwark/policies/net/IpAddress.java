@@ -61,11 +61,13 @@ public final class IpAddress {
         return bytes.clone();
     }
 
-    int length() {
+    /** 4 or 16. */
+    public int length() {
         return bytes.length;
     }
 
-    int byteAt(int index) {
+    /** One byte of the address, 0 to 255, without copying the address. */
+    public int byteAt(int index) {
         return bytes[index] & 0xff;
     }
 

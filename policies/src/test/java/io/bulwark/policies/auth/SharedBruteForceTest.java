@@ -1,26 +1,23 @@
 package io.bulwark.policies.auth;
 
+import static io.bulwark.policies.ratelimit.EmbeddedRedis.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.policies.ratelimit.RedisSettings;
+import io.bulwark.policies.ratelimit.EmbeddedRedis;
 import io.bulwark.policies.ratelimit.RedisSettings.FailureMode;
 import io.bulwark.policies.ratelimit.RedisStore;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
 /** Two "nodes" (two stores, two guards) sharing one real Redis server (the embedded-redis binary), on loopback. */
 class SharedBruteForceTest {
@@ -28,27 +25,16 @@ class SharedBruteForceTest {
     private static final Duration TIMEOUT = Duration.ofMillis(200);
     private static final String CLIENT = "ip:198.51.100.7";
 
-    private int port;
-    private RedisServer redis;
-    private final List<String> outages = new CopyOnWriteArrayList<>();
-    private final List<RedisStore> stores = new ArrayList<>();
+    private EmbeddedRedis redis;
 
     @BeforeEach
     void startRedis() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").build();
-        redis.start();
+        redis = EmbeddedRedis.start();
     }
 
     @AfterEach
     void stopAll() throws IOException {
-        stores.forEach(RedisStore::close);
-        if (redis.isActive()) {
-            redis.stop();
-        }
+        redis.close();
     }
 
     @Test
@@ -70,7 +56,7 @@ class SharedBruteForceTest {
         assertThat(b.blockedFor(CLIENT, 0)).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));
         assertThat(a.blockedFor("ip:198.51.100.8", 0)).as("other clients are unaffected").isZero();
         assertThat(a.recordFailure("ip:198.51.100.8", 0)).isFalse();
-        assertThat(outages).isEmpty();
+        assertThat(redis.outages()).isEmpty();
     }
 
     @Test
@@ -104,7 +90,7 @@ class SharedBruteForceTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(outages).as("every call was answered by Redis, none counted locally").isEmpty();
+        assertThat(redis.outages()).as("every call was answered by Redis, none counted locally").isEmpty();
         assertThat(nodes.get(0).blockedFor(CLIENT, 0)).isPositive();
     }
 
@@ -146,9 +132,9 @@ class SharedBruteForceTest {
         assertThat(b.recordFailure(CLIENT, 1_000)).as("three local failures block on this node").isTrue();
         assertThat(b.blockedFor(CLIENT, 61_000)).isEqualTo(Duration.ofMinutes(14));
         assertThat(a.blockedFor(CLIENT, 1_000)).as("the other node has not seen them").isZero();
-        assertThat(outages).containsExactly("down", "down");
+        assertThat(redis.outages()).containsExactly("down 127.0.0.1", "down 127.0.0.1");
 
-        redis.start();
+        redis.restart();
         // A restarted Redis has an empty script cache and no counts; both stores reconnect on their own.
         awaitTrue(() -> a.store().blockedMillis("ip:192.0.2.1").isPresent()
                 && b.store().blockedMillis("ip:192.0.2.1").isPresent());
@@ -159,7 +145,7 @@ class SharedBruteForceTest {
         }
         assertThat(a.recordFailure("ip:192.0.2.1", 0)).as("the script is loaded again").isTrue();
         assertThat(b.blockedFor("ip:192.0.2.1", 0)).isPositive();
-        assertThat(outages).containsExactly("down", "down", "up", "up");
+        assertThat(redis.outages()).containsExactly("down 127.0.0.1", "down 127.0.0.1", "up 127.0.0.1", "up 127.0.0.1");
     }
 
     private static BruteForceSettings settings(int maxFailures, Duration per, Duration blockFor) {
@@ -167,34 +153,7 @@ class SharedBruteForceTest {
     }
 
     private SharedBruteForce node(BruteForceSettings settings) {
-        RedisStore store = new RedisStore(new RedisSettings("redis://127.0.0.1:" + port, TIMEOUT, FailureMode.DENY),
-                new RedisStore.OutageListener() {
-                    @Override
-                    public void unavailable(String redactedUri, Throwable cause) {
-                        outages.add("down");
-                    }
-
-                    @Override
-                    public void recovered(String redactedUri) {
-                        outages.add("up");
-                    }
-                });
-        stores.add(store);
-        store.start();
-        awaitTrue(store::healthy);
+        RedisStore store = redis.connectedStore(TIMEOUT, FailureMode.DENY);
         return new SharedBruteForce(store, settings, new BruteForceGuard(settings));
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 15s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

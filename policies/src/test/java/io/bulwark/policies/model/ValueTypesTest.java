@@ -2,47 +2,13 @@ package io.bulwark.policies.model;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ValueTypesTest {
-
-    private static byte[] ip(String literal) throws Exception {
-        return InetAddress.getByName(literal).getAddress();
-    }
-
-    @Test
-    void cidrBlocksContainTheirAddressesOnly() throws Exception {
-        CidrBlock ten = CidrBlock.parse("10.0.0.0/8");
-        assertThat(ten.contains(ip("10.255.0.1"))).isTrue();
-        assertThat(ten.contains(ip("11.0.0.1"))).isFalse();
-        assertThat(ten.contains(ip("::ffff:10.1.2.3"))).as("IPv4-mapped").isTrue();
-        assertThat(ten.contains(ip("2001:db8::1"))).isFalse();
-
-        CidrBlock odd = CidrBlock.parse("192.168.4.0/22");
-        assertThat(odd.contains(ip("192.168.7.255"))).isTrue();
-        assertThat(odd.contains(ip("192.168.8.0"))).isFalse();
-
-        CidrBlock v6 = CidrBlock.parse("2001:db8::/32");
-        assertThat(v6.contains(ip("2001:db8:ffff::1"))).isTrue();
-        assertThat(v6.contains(ip("2001:db9::1"))).isFalse();
-        assertThat(CidrBlock.parse("::1").contains(ip("::1"))).isTrue();
-        assertThat(CidrBlock.parse("::ffff:127.0.0.1/128").contains(ip("::ffff:127.0.0.1"))).isTrue();
-        assertThat(CidrBlock.parse("0.0.0.0/0").contains(ip("8.8.8.8"))).isTrue();
-    }
-
-    @Test
-    void cidrBlocksRejectAmbiguousLiterals() {
-        for (String bad : List.of("010.0.0.1", "10.1", "256.0.0.1", "10.0.0.0/33", "10.0.0.0/08", "1::2::3",
-                "1:2:3:4:5:6:7:8:9", "12345::", "localhost", "10.0.0.0/", "")) {
-            assertThatThrownBy(() -> CidrBlock.parse(bad)).as(bad).isInstanceOf(InvalidValueException.class);
-        }
-    }
 
     @Test
     void durationsAndSizes() throws Exception {
@@ -59,17 +25,11 @@ class ValueTypesTest {
     }
 
     @Test
-    void pathPatternsMatchLinearly() throws Exception {
-        PathPattern any = PathPattern.parse("/api/orders/**");
-        assertThat(any.match(List.of("api", "orders"))).contains(Map.of());
-        assertThat(any.match(List.of("api", "orders", "1", "items"))).isPresent();
-        assertThat(any.match(List.of("api", "order"))).isEmpty();
-
-        PathPattern middle = PathPattern.parse("/files/**/{name}");
-        assertThat(middle.match(List.of("files", "a", "b", "c.txt"))).contains(Map.of("name", "c.txt"));
-        assertThat(middle.match(List.of("files"))).isEmpty();
-        assertThat(PathPattern.parse("/a/*/c").match(List.of("a", "x", "c"))).isPresent();
-        assertThat(PathPattern.parse("/").match(List.of())).isPresent();
+    void pathPatternsAreCheckedAsWritten() throws Exception {
+        assertThat(PathPattern.parse("/files/**/{name}").segments()).containsExactly(new PathPattern.Literal("files"),
+                PathPattern.Wildcard.ANY_SEGMENTS, new PathPattern.Variable("name"));
+        assertThat(PathPattern.parse("/a/*/c").segments()).contains(PathPattern.Wildcard.ONE_SEGMENT);
+        assertThat(PathPattern.parse("/").segments()).isEmpty();
         assertThat(PathPattern.parse("/users/{id}/orders/{orderId}").variableNames()).containsExactly("id", "orderId");
 
         for (String bad : List.of("api", "/a//b", "/a/", "/a/../b", "/a/{id}/{id}", "/a/{}", "/a/x{id}",

@@ -3,14 +3,16 @@ package io.bulwark.policies.net;
 import static io.bulwark.policies.net.ClientIpResolver.ForwardingHeader.FORWARDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.policies.model.CidrBlock;
+import io.bulwark.policies.model.InvalidValueException;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClientIpResolverTest {
 
-    private static final List<CidrBlock> PROXIES = List.of(CidrBlock.parse("10.0.0.0/8"),
-            CidrBlock.parse("127.0.0.1"), CidrBlock.parse("2001:db8:ffff::/48"));
+    private static final List<CidrBlock> PROXIES = List.of(block("10.0.0.0/8"), block("127.0.0.1"),
+            block("2001:db8:ffff::/48"));
 
     private final ClientIpResolver xff = new ClientIpResolver(PROXIES);
     private final ClientIpResolver rfc7239 = new ClientIpResolver(PROXIES, FORWARDED);
@@ -153,5 +155,13 @@ class ClientIpResolverTest {
         assertThat(xff.resolve("::ffff:10.0.0.2", List.of("198.51.100.7"), List.of())).isEqualTo("198.51.100.7");
         assertThat(xff.resolve("2001:db8:ffff::5", List.of("198.51.100.7"), List.of())).isEqualTo("198.51.100.7");
         assertThat(xff.resolve("2001:db8:fffe::5", List.of("198.51.100.7"), List.of())).isEqualTo("2001:db8:fffe::5");
+    }
+
+    private static CidrBlock block(String text) {
+        try {
+            return CidrBlock.parse(text);
+        } catch (InvalidValueException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

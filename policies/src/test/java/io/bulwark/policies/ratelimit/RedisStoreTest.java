@@ -1,10 +1,10 @@
 package io.bulwark.policies.ratelimit;
 
+import static io.bulwark.policies.ratelimit.EmbeddedRedis.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.policies.ratelimit.RedisSettings.FailureMode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,38 +14,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
 /** Against a real Redis server (the binary shipped by embedded-redis), on loopback. */
 class RedisStoreTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(200);
 
-    private int port;
-    private RedisServer redis;
-    private final List<String> outages = new CopyOnWriteArrayList<>();
-    private final List<RedisStore> stores = new ArrayList<>();
+    private EmbeddedRedis redis;
 
     @BeforeEach
     void startRedis() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").build();
-        redis.start();
+        redis = EmbeddedRedis.start();
     }
 
     @AfterEach
     void stopAll() throws IOException {
-        stores.forEach(RedisStore::close);
-        if (redis.isActive()) {
-            redis.stop();
-        }
+        redis.close();
     }
 
     @Test
@@ -135,15 +122,15 @@ class RedisStoreTest {
             assertThat(denied.storeUnavailable()).isTrue();
             assertThat(denied.retryAfterSeconds()).isEqualTo(1);
         }
-        assertThat(outages).containsExactly("down 127.0.0.1", "down 127.0.0.1");
+        assertThat(redis.outages()).containsExactly("down 127.0.0.1", "down 127.0.0.1");
 
-        redis.start();
+        redis.restart();
         // A restarted Redis has an empty script cache and empty buckets; both stores reconnect on their own.
         awaitTrue(() -> !allowing.decide(List.of(one), RequestKeys.ofIp("203.0.113.1", "/a"), 0).storeUnavailable());
         awaitTrue(() -> !denying.decide(List.of(one), RequestKeys.ofIp("203.0.113.2", "/a"), 0).storeUnavailable());
         assertThat(allowing.decide(List.of(one), client, 0).admitted()).isTrue();
         assertThat(allowing.decide(List.of(one), client, 0).admitted()).isFalse();
-        assertThat(outages).hasSize(4).endsWith("up 127.0.0.1", "up 127.0.0.1");
+        assertThat(redis.outages()).hasSize(4).endsWith("up 127.0.0.1", "up 127.0.0.1");
     }
 
     @Test
@@ -156,22 +143,21 @@ class RedisStoreTest {
         assertThat(denied.admitted()).isFalse();
         assertThat(denied.storeUnavailable()).isTrue();
         // The store connects lazily: the outage is reported once its first attempt has failed, not while it runs.
-        awaitTrue(() -> !outages.isEmpty());
-        redis.start();
+        awaitTrue(() -> !redis.outages().isEmpty());
+        redis.restart();
         awaitTrue(() -> limiter.decide(List.of(one), RequestKeys.ofIp("198.51.100.7", "/a"), 0).admitted());
-        assertThat(outages).containsExactly("down 127.0.0.1", "up 127.0.0.1");
+        assertThat(redis.outages()).containsExactly("down 127.0.0.1", "up 127.0.0.1");
     }
 
     @Test
     void nothingStartsBeforeTheFirstDecisionWhichWaitsForTheConnectionAndRunsOnTheGivenThreads() {
         List<Thread> made = new CopyOnWriteArrayList<>();
-        RedisStore store = new RedisStore(new RedisSettings("redis://127.0.0.1:" + port, Duration.ofSeconds(10),
-                FailureMode.DENY), new RecordingListener(), (task, name) -> {
+        RedisStore store = redis.track(new RedisStore(redis.settings(Duration.ofSeconds(10), FailureMode.DENY),
+                redis.outageListener(), (task, name) -> {
                     Thread thread = new Thread(task, name);
                     made.add(thread);
                     return thread;
-                });
-        stores.add(store);
+                }));
         assertThat(made).isEmpty();
         LimitSpec one = LimitSpec.of("one", List.of("ip"), 1, Duration.ofHours(1), null);
         RateLimitDecision first = new RateLimiter(store).decide(List.of(one), RequestKeys.ofIp("192.0.2.1", "/a"), 0);
@@ -181,7 +167,7 @@ class RedisStoreTest {
             assertThat(thread.getName()).startsWith("bulwark-redis-");
             assertThat(thread.isDaemon()).isTrue();
         });
-        assertThat(outages).isEmpty();
+        assertThat(redis.outages()).isEmpty();
     }
 
     @Test
@@ -204,45 +190,10 @@ class RedisStoreTest {
     }
 
     private RedisStore connectedStore(FailureMode mode) {
-        RedisStore store = store(mode);
-        store.start();
-        awaitTrue(store::healthy);
-        return store;
+        return redis.connectedStore(TIMEOUT, mode);
     }
 
     private RedisStore store(FailureMode mode) {
-        RedisStore store = new RedisStore(new RedisSettings("redis://127.0.0.1:" + port, TIMEOUT, mode),
-                new RecordingListener());
-        stores.add(store);
-        return store;
-    }
-
-    private final class RecordingListener implements RedisStore.OutageListener {
-        @Override
-        public void unavailable(String redactedUri, Throwable cause) {
-            outages.add("down " + host(redactedUri));
-        }
-
-        @Override
-        public void recovered(String redactedUri) {
-            outages.add("up " + host(redactedUri));
-        }
-    }
-
-    private static String host(String uri) {
-        return uri.substring("redis://".length(), uri.lastIndexOf(':'));
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 15s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return redis.store(TIMEOUT, mode);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +22,7 @@ import org.apache.catalina.startup.Tomcat;
 /**
  * Embedded Tomcat 11 with endpoints that write text through {@code getWriter()} (which Tomcat does not route
  * through its {@code ServletOutputStream}) and read rows through a HikariCP pool (whose result sets wrap the
- * driver's), for the data-transfer tests. Prints the demo's listening line, so {@code DemoProcess} can start it.
+ * driver's), also from an async request's own thread, for the data-transfer tests. Prints the demo's listening line, so {@code DemoProcess} can start it.
  */
 public final class TransferTomcatApp {
 
@@ -41,6 +42,8 @@ public final class TransferTomcatApp {
         context.addServletMappingDecoded("/text/*", "text");
         Tomcat.addServlet(context, "rows", new Rows(db));
         context.addServletMappingDecoded("/rows", "rows");
+        Tomcat.addServlet(context, "async-rows", new AsyncRows(db)).setAsyncSupported(true);
+        context.addServletMappingDecoded("/async-rows", "async-rows");
         tomcat.start();
         System.out.println("Demo listening on http://127.0.0.1:" + connector.getLocalPort());
         System.out.flush();
@@ -73,20 +76,59 @@ public final class TransferTomcatApp {
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            int read = 0;
-            try (Connection c = db.getConnection();
-                    PreparedStatement s = c.prepareStatement("SELECT X FROM SYSTEM_RANGE(1, ?)")) {
-                s.setInt(1, count(request));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        read++;
-                    }
-                }
+            int read;
+            try {
+                read = readRows(db, count(request));
             } catch (SQLException e) {
                 response.sendError(500);
                 return;
             }
             response.getWriter().print("rows " + read);
         }
+    }
+
+    /**
+     * As {@link Rows}, on an {@code AsyncContext.start} thread, after the servlet has returned: the rows are read
+     * only once the container-side exit of the request is long over.
+     */
+    static final class AsyncRows extends HttpServlet {
+        private final transient DataSource db;
+
+        AsyncRows(DataSource db) {
+            this.db = db;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            int count = count(request);
+            AsyncContext async = request.startAsync();
+            async.start(() -> {
+                try {
+                    Thread.sleep(300); // the servlet's exit runs meanwhile
+                    int read = readRows(db, count);
+                    response.getWriter().print("rows " + read);
+                } catch (SQLException | IOException e) {
+                    response.setStatus(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    async.complete();
+                }
+            });
+        }
+    }
+
+    private static int readRows(DataSource db, int count) throws SQLException {
+        int read = 0;
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT X FROM SYSTEM_RANGE(1, ?)")) {
+            s.setInt(1, count);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    read++;
+                }
+            }
+        }
+        return read;
     }
 }
