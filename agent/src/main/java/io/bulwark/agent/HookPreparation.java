@@ -69,15 +69,30 @@ final class HookPreparation {
             diagnostics.error("describing the hooks", t);
             return;
         }
-        long compile = StartupTimer.start();
+        // premain retransforms the JDK classes loaded before it (the executors), so their advice and the weaving
+        // code are wanted first; the app's own servlets and drivers load later
+        compile(all, true, "advice for loaded JDK classes compiled");
+        HookTransformer.warmUpWeaving(all, diagnostics);
+        compile(all, false, "advice compiled");
+        HookTransformer.warmUpRequestPath(diagnostics);
+    }
+
+    private void compile(List<HookTransformer.Hook> all, boolean jdkTargets, String step) {
+        long began = StartupTimer.start();
         try {
             for (HookTransformer.Hook hook : all) {
-                hook.advice();
+                if (targetsJdk(hook) == jdkTargets) {
+                    hook.advice();
+                }
             }
-            StartupTimer.mark("advice compiled", compile);
+            StartupTimer.mark(step, began);
         } catch (Throwable t) {
             diagnostics.error("compiling advice", t);
         }
-        HookTransformer.warmUpWeaving(all, diagnostics);
+    }
+
+    private static boolean targetsJdk(HookTransformer.Hook hook) {
+        String named = hook.instrumentation().namedType();
+        return named != null && named.startsWith("java.");
     }
 }

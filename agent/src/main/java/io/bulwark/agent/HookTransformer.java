@@ -183,6 +183,13 @@ final class HookTransformer implements ClassFileTransformer {
         } catch (Throwable t) {
             diagnostics.error("warming up", t);
         }
+    }
+
+    /**
+     * Runs the engines a request reaches once, so the app's first request does not pay for loading them; the
+     * self-check must flag its samples, or the engine is broken and that is said now.
+     */
+    static void warmUpRequestPath(Diagnostics diagnostics) {
         long engines = StartupTimer.start();
         try {
             if (!RequestPathWarmup.run()) {
