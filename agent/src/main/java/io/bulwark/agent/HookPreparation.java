@@ -5,8 +5,7 @@ import io.bulwark.instrumentation.InstrumentationModule;
 import io.bulwark.instrumentation.TypeInstrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The start-up work that does not depend on the policy, begun on an agent thread at the very start of premain:
@@ -17,7 +16,12 @@ import java.util.concurrent.ExecutionException;
  */
 final class HookPreparation {
 
-    private final CompletableFuture<List<HookTransformer.Hook>> hooks = new CompletableFuture<>();
+    /**
+     * A latch, not a CompletableFuture: that class loads the JDK's executors (its async pool), which premain would
+     * then have to retransform before the weaving code is warm.
+     */
+    private final CountDownLatch described = new CountDownLatch(1);
+    private volatile List<HookTransformer.Hook> hooks;
     private final Diagnostics diagnostics;
 
     private HookPreparation(Diagnostics diagnostics) {
@@ -38,13 +42,12 @@ final class HookPreparation {
      */
     List<HookTransformer.Hook> hooks() {
         try {
-            return hooks.get();
+            described.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return hooksOf(AgentInstaller.modules());
-        } catch (ExecutionException e) {
-            return hooksOf(AgentInstaller.modules());
         }
+        List<HookTransformer.Hook> ready = hooks;
+        return ready != null ? ready : hooksOf(AgentInstaller.modules());
     }
 
     static List<HookTransformer.Hook> hooksOf(List<InstrumentationModule> modules) {
@@ -62,12 +65,13 @@ final class HookPreparation {
         long began = StartupTimer.start();
         try {
             all = hooksOf(AgentInstaller.modules());
-            hooks.complete(all);
+            hooks = all;
             StartupTimer.mark("hooks described", began);
         } catch (Throwable t) {
-            hooks.completeExceptionally(t);
             diagnostics.error("describing the hooks", t);
             return;
+        } finally {
+            described.countDown();
         }
         // premain retransforms the JDK classes loaded before it (the executors), so their advice and the weaving
         // code are wanted first; the app's own servlets and drivers load later
