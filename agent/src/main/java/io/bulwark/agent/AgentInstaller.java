@@ -3,10 +3,8 @@ package io.bulwark.agent;
 import io.bulwark.bootstrap.Bridge;
 import io.bulwark.instrumentation.InstrumentationModule;
 import io.bulwark.instrumentation.SuperTypeIndex;
-import io.bulwark.instrumentation.TypeInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -27,15 +25,14 @@ final class AgentInstaller {
         return modules;
     }
 
-    static HookTransformer install(Instrumentation inst, Collection<InstrumentationModule> modules,
-                                   Set<String> disabled, Diagnostics diagnostics) {
+    /** Installs {@code allHooks} but those of the disabled groups; their advice may still be compiling. */
+    static HookTransformer install(Instrumentation inst, List<HookTransformer.Hook> allHooks, Set<String> disabled,
+                                   Diagnostics diagnostics) {
         keepByteBuddyOffUnsafe();
         List<HookTransformer.Hook> hooks = new ArrayList<>();
-        for (InstrumentationModule module : modules) {
-            if (!disabled.contains(module.name())) {
-                for (TypeInstrumentation ti : module.typeInstrumentations()) {
-                    hooks.add(HookTransformer.Hook.of(module.name(), ti));
-                }
+        for (HookTransformer.Hook hook : allHooks) {
+            if (!disabled.contains(hook.group())) {
+                hooks.add(hook);
             }
         }
         if (hooks.isEmpty()) {
@@ -49,7 +46,6 @@ final class AgentInstaller {
                 AgentInstaller.class.getClassLoader(), diagnostics);
         inst.addTransformer(transformer, true);
         retransformLoaded(inst, transformer, hooks, diagnostics);
-        new io.bulwark.bootstrap.AgentThread(transformer::compileAdvice, "bulwark-advice").start();
         return transformer;
     }
 
@@ -90,7 +86,7 @@ final class AgentInstaller {
      * defined by the launcher), so both probes are switched off. The property names are Byte Buddy's own, relocated
      * with it, so an app's own Byte Buddy is not affected.
      */
-    private static void keepByteBuddyOffUnsafe() {
+    static void keepByteBuddyOffUnsafe() {
         // literals, not derived from a Byte Buddy class: the shade plugin relocates them with Byte Buddy, and no
         // Byte Buddy class needs loading on the premain thread for this
         System.setProperty("net.bytebuddy.nexus.disabled", "true");

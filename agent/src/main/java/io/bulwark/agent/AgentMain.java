@@ -3,7 +3,6 @@ package io.bulwark.agent;
 import io.bulwark.agent.log.AttackLog;
 import io.bulwark.agent.log.AttackLogSettings;
 import io.bulwark.agent.metrics.Metrics;
-import io.bulwark.bootstrap.AgentThread;
 import io.bulwark.bootstrap.Bridge;
 import io.bulwark.policies.model.HookGroup;
 import io.bulwark.policies.model.Mode;
@@ -41,8 +40,8 @@ public final class AgentMain {
     public static int start(String rawArgs, Instrumentation inst, File agentJar, boolean attached) {
         long began = StartupTimer.start();
         Diagnostics diagnostics = new Diagnostics(System.err);
-        // Byte Buddy's first weave is the slowest part of start-up: begin it now, beside the policy and the app
-        new AgentThread(() -> HookTransformer.warmUpWeaving(diagnostics), "bulwark-warmup").start();
+        // Byte Buddy and the advice are the slowest part of start-up: begin them now, beside the policy and the app
+        HookPreparation preparation = HookPreparation.start(diagnostics);
         AgentArgs args;
         try {
             args = AgentArgs.parse(rawArgs);
@@ -109,10 +108,11 @@ public final class AgentMain {
             }
         }
         long hooks = StartupTimer.start();
-        AgentInstaller.install(inst, AgentInstaller.modules(), disabled, diagnostics);
+        HookTransformer transformer = AgentInstaller.install(inst, preparation.hooks(), disabled, diagnostics);
         StartupTimer.mark("hooks installed", hooks);
         new GapWatch(HookCensus.global(), state::policy, state::log, diagnostics,
-                !disabled.contains("servlet"), !disabled.contains("jdbc")).start();
+                !disabled.contains("servlet"), !disabled.contains("jdbc"),
+                transformer == null ? () -> Long.MAX_VALUE : transformer::nanosSinceLastDefinition).start();
         ContextReport.atShutdown(gateway.ledger(), diagnostics);
 
         if (found != null) {

@@ -84,6 +84,8 @@ final class HookTransformer implements ClassFileTransformer {
     private final Diagnostics diagnostics;
     /** Created on first use, off the premain thread when the warm-up gets there first. */
     private volatile ByteBuddy byteBuddy;
+    /** When the JVM last defined a class this transformer saw: a gap is judged only once the app has settled. */
+    private volatile long lastDefinedNanos = System.nanoTime();
 
     HookTransformer(List<Hook> hooks, SuperTypeIndex index, BoundedTypePoolStrategy pools, ClassLoader agentLoader,
                     Diagnostics diagnostics) {
@@ -104,6 +106,7 @@ final class HookTransformer implements ClassFileTransformer {
         try {
             String name = internalName.replace('/', '.');
             if (classBeingRedefined == null) {
+                lastDefinedNanos = System.nanoTime();
                 index.record(loader, internalName, classFile);
                 HookCensus.global().defined(index, loader, name);
             }
@@ -131,6 +134,11 @@ final class HookTransformer implements ClassFileTransformer {
         }
     }
 
+    /** How long ago the JVM last defined a class (other than the JDK's and the agent's own). */
+    long nanosSinceLastDefinition() {
+        return System.nanoTime() - lastDefinedNanos;
+    }
+
     private ByteBuddy byteBuddy() {
         ByteBuddy made = byteBuddy;
         if (made == null) {
@@ -149,40 +157,39 @@ final class HookTransformer implements ClassFileTransformer {
         return new ByteBuddy().with(TypeValidation.DISABLED).with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
     }
 
-    /** Compiles every hook's advice; on the warm-up thread, so the app's first hooked class finds it ready. */
-    void compileAdvice() {
+    /**
+     * Weaves one throw-away class with the JDBC statement hook's compiled advice on the warm-up thread, while the
+     * agent parses its policy and the app starts on the other core: the app's first hooked class then does not pay
+     * for loading and first running Byte Buddy's weaving code on the app's main thread.
+     */
+    static void warmUpWeaving(List<Hook> hooks, Diagnostics diagnostics) {
         long began = StartupTimer.start();
         try {
+            AsmVisitorWrapper advice = null;
             for (Hook hook : hooks) {
-                hook.advice();
+                if (hook.instrumentation().adviceClass() == io.bulwark.instrumentation.jdbc.JdbcSinkAdvice.class) {
+                    advice = hook.advice();
+                    break;
+                }
             }
-            StartupTimer.mark("advice compiled", began);
+            if (advice != null) {
+                ClassLoader agentLoader = HookTransformer.class.getClassLoader();
+                String name = WarmupTarget.class.getName();
+                ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(agentLoader);
+                TypePool pool = TypePool.Default.of(locator);
+                weaver().decorate(pool.describe(name).resolve(), locator).visit(advice).make(pool).getBytes();
+                StartupTimer.mark("warm-up weave", began);
+            }
         } catch (Throwable t) {
-            diagnostics.error("compiling advice", t);
+            diagnostics.error("warming up", t);
         }
     }
 
     /**
-     * Weaves one throw-away class on an agent thread while the agent parses its policy and the app starts on the
-     * other core: the app's first hooked class then does not pay for loading and first running Byte Buddy's weaving
-     * code on the app's main thread.
+     * Runs the engines a request reaches once, so the app's first request does not pay for loading them; the
+     * self-check must flag its samples, or the engine is broken and that is said now.
      */
-    static void warmUpWeaving(Diagnostics diagnostics) {
-        long began = StartupTimer.start();
-        try {
-            ClassLoader agentLoader = HookTransformer.class.getClassLoader();
-            String name = WarmupTarget.class.getName();
-            ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(agentLoader);
-            TypePool pool = TypePool.Default.of(locator);
-            weaver().decorate(pool.describe(name).resolve(), locator)
-                    .visit(Advice.to(io.bulwark.instrumentation.jdbc.JdbcSinkAdvice.class)
-                            .on(net.bytebuddy.matcher.ElementMatchers.named("execute")))
-                    .make(pool)
-                    .getBytes();
-            StartupTimer.mark("warm-up weave", began);
-        } catch (Throwable t) {
-            diagnostics.error("warming up", t);
-        }
+    static void warmUpRequestPath(Diagnostics diagnostics) {
         long engines = StartupTimer.start();
         try {
             if (!RequestPathWarmup.run()) {

@@ -28,7 +28,14 @@ final class ModelConverters {
         T parse(String text) throws InvalidValueException;
     }
 
+    /** Stateless, so built once: a hot reload then makes none of its lambdas again. */
+    private static final Map<Class<?>, NodeConverter<?>> ALL = build();
+
     static Map<Class<?>, NodeConverter<?>> all() {
+        return ALL;
+    }
+
+    private static Map<Class<?>, NodeConverter<?>> build() {
         return Map.ofEntries(
                 Map.entry(PolicyDuration.class, fromText("a duration like \"30s\"", PolicyDuration::parse)),
                 Map.entry(ByteSize.class, fromText("a size like \"64KB\"", ByteSize::parse)),

@@ -11,13 +11,11 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Binds located nodes to the model's records by their components: strict (unknown keys, wrong JSON types and
@@ -115,17 +113,25 @@ final class RecordBinder {
 
     private Object bindEnum(Class<?> type, Node node, FieldPath path) {
         Object[] constants = type.getEnumConstants();
-        String expected = Arrays.stream(constants).map(RecordBinder::wireName).collect(Collectors.joining(", "));
         if (!(node instanceof Node.StringNode string)) {
-            return mismatch(node, path, "one of " + expected);
+            return mismatch(node, path, "one of " + wireNames(constants));
         }
         for (Object constant : constants) {
             if (wireName(constant).equals(string.value())) {
                 return constant;
             }
         }
-        report(node, path, "must be one of " + expected);
+        report(node, path, "must be one of " + wireNames(constants));
         return null;
+    }
+
+    /** Only for a message: a valid value never needs the list. */
+    private static String wireNames(Object[] constants) {
+        StringBuilder names = new StringBuilder();
+        for (Object constant : constants) {
+            names.append(names.length() == 0 ? "" : ", ").append(wireName(constant));
+        }
+        return names.toString();
     }
 
     /** Enum constants are written in lower case in the file: {@code BLOCK} is {@code "block"}. */
@@ -164,32 +170,76 @@ final class RecordBinder {
             mismatch(node, path, "an object");
             return null;
         }
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] arguments = new Object[components.length];
-        Map<String, Integer> indexByName = new LinkedHashMap<>();
-        for (int i = 0; i < components.length; i++) {
-            if (!components[i].isAnnotationPresent(NotInFile.class)) {
-                indexByName.put(jsonName(components[i]), i);
-            }
-        }
+        RecordShape shape = SHAPES.get(type);
+        Object[] arguments = new Object[shape.genericTypes.length];
         for (Map.Entry<String, Node.Member> entry : object.members().entrySet()) {
             String name = entry.getKey();
-            Integer index = indexByName.get(name);
+            Integer index = shape.indexByName.get(name);
             if (index == null) {
-                problems.add(entry.getValue().keyPosition(), path.field(name), unknownFieldMessage(name, indexByName));
+                problems.add(entry.getValue().keyPosition(), path.field(name),
+                        unknownFieldMessage(name, shape.indexByName));
                 continue;
             }
-            arguments[index] = bind(components[index].getGenericType(), entry.getValue().value(), path.field(name));
+            arguments[index] = bind(shape.genericTypes[index], entry.getValue().value(), path.field(name));
         }
-        for (int i = 0; i < components.length; i++) {
-            Required required = components[i].getAnnotation(Required.class);
-            String name = jsonName(components[i]);
-            if (required != null && !object.members().containsKey(name)) {
-                String message = required.value().isEmpty() ? "required field is missing" : required.value();
-                problems.add(object.position(), path.field(name), message);
+        for (int i = 0; i < shape.requiredMessages.length; i++) {
+            String message = shape.requiredMessages[i];
+            if (message != null && !object.members().containsKey(shape.names[i])) {
+                problems.add(object.position(), path.field(shape.names[i]), message);
             }
         }
-        return construct(type, components, arguments);
+        return type.cast(construct(type, shape.constructor, arguments));
+    }
+
+    /**
+     * Reflection on a record is slow the first time (generic signatures, annotations parsed into proxies) and
+     * allocates fresh copies on every call, so what binding needs of each model type is worked out once. A
+     * {@link ClassValue} holds it: one entry per model record type, a small fixed set.
+     */
+    private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            return new RecordShape(type);
+        }
+    };
+
+    private static final class RecordShape {
+        private final Type[] genericTypes;
+        private final String[] names;
+        /** Per component, the message for its absence when it is {@link Required}; else null. */
+        private final String[] requiredMessages;
+        /** Only the components the file may set, in declaration order (the order an unknown-field error lists). */
+        private final Map<String, Integer> indexByName;
+        private final Constructor<?> constructor;
+
+        RecordShape(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            genericTypes = new Type[components.length];
+            names = new String[components.length];
+            requiredMessages = new String[components.length];
+            Map<String, Integer> index = new LinkedHashMap<>();
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                genericTypes[i] = components[i].getGenericType();
+                names[i] = jsonName(components[i]);
+                types[i] = components[i].getType();
+                Required required = components[i].getAnnotation(Required.class);
+                if (required != null) {
+                    requiredMessages[i] = required.value().isEmpty() ? "required field is missing" : required.value();
+                }
+                if (!components[i].isAnnotationPresent(NotInFile.class)) {
+                    index.put(names[i], i);
+                }
+            }
+            indexByName = java.util.Collections.unmodifiableMap(index);
+            Constructor<?> canonical;
+            try {
+                canonical = type.getDeclaredConstructor(types);
+            } catch (NoSuchMethodException e) {
+                canonical = null;
+            }
+            constructor = canonical;
+        }
     }
 
     /** The key a component has in the file: its name, or a {@link JsonProperty} rename where Java reserves it. */
@@ -208,10 +258,12 @@ final class RecordBinder {
         return message;
     }
 
-    private static <T> T construct(Class<T> type, RecordComponent[] components, Object[] arguments) {
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    private static Object construct(Class<?> type, Constructor<?> constructor, Object[] arguments) {
+        if (constructor == null) {
+            throw new IllegalStateException("cannot construct model record " + type.getSimpleName(),
+                    new NoSuchMethodException(type.getName() + ".<init>"));
+        }
         try {
-            Constructor<T> constructor = type.getDeclaredConstructor(types);
             return constructor.newInstance(arguments);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("model record " + type.getSimpleName()

@@ -1,0 +1,36 @@
+package io.bulwark.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class HookPreparationTest {
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Diagnostics diagnostics = new Diagnostics(new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    @Test
+    void describesTheHooksOfEveryModuleWhateverThePolicyDisables() {
+        List<HookTransformer.Hook> hooks = HookPreparation.start(diagnostics).hooks();
+
+        assertThat(hooks.stream().map(HookTransformer.Hook::group).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("servlet", "jdbc", "process", "concurrent");
+        assertThat(hooks).hasSize(HookPreparation.hooksOf(AgentInstaller.modules()).size());
+    }
+
+    @Test
+    void itsHooksAreReadyToWeaveOnAnyThread() {
+        List<HookTransformer.Hook> hooks = HookPreparation.start(diagnostics).hooks();
+
+        // the app's thread may need an advice while the preparation thread is still compiling: same object
+        for (HookTransformer.Hook hook : hooks) {
+            assertThat(hook.advice()).isSameAs(hook.advice());
+        }
+        assertThat(diagnostics.errorCount()).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    }
+}
