@@ -153,7 +153,6 @@ final class RequestContext implements EntryRequest, BodySource {
         if (inputs == null || bodyLength != inputsBodyLength) {
             List<Input> gathered = ServletInputs.collect(access, request);
             if (bodyLength > 0 && isJson(header("Content-Type"))) {
-                gathered = new ArrayList<>(gathered);
                 gathered.addAll(JsonBodyInputs.parse(body.bytes(), bodyLength,
                         ServletInputs.MAX_INPUTS - Math.min(gathered.size(), ServletInputs.MAX_INPUTS)));
             }
@@ -174,7 +173,6 @@ final class RequestContext implements EntryRequest, BodySource {
             SavedBody saved = savedBody;
             int scanned = (int) Math.min(saved.length(), policy.model().injection().maxScanBytes().bytes());
             if (scanned > 0) {
-                gathered = new ArrayList<>(gathered);
                 gathered.addAll(JsonBodyInputs.parse(saved.bytes(), scanned,
                         ServletInputs.MAX_INPUTS - Math.min(gathered.size(), ServletInputs.MAX_INPUTS)));
             }

@@ -7,11 +7,28 @@ import java.util.Arrays;
  * {@code kind} is the ordinal of the lexer's token type; {@code flags} carries lexer-specific facts.
  */
 final class TokenList {
-    private int[] kinds = new int[16];
-    private int[] starts = new int[16];
-    private int[] ends = new int[16];
-    private int[] flags = new int[16];
+    private static final int MIN_CAPACITY = 16;
+    /** An estimate never reserves more than this: text of spaces yields no tokens however long it is. */
+    private static final int MAX_PRESIZE = 1024;
+
+    private int[] kinds;
+    private int[] starts;
+    private int[] ends;
+    private int[] flags;
     private int size;
+
+    TokenList() {
+        this(MIN_CAPACITY);
+    }
+
+    /** Sized for about {@code expected} tokens, so a typical statement never copies its arrays while it grows. */
+    TokenList(int expected) {
+        int capacity = Math.max(MIN_CAPACITY, Math.min(expected, MAX_PRESIZE));
+        kinds = new int[capacity];
+        starts = new int[capacity];
+        ends = new int[capacity];
+        flags = new int[capacity];
+    }
 
     void add(int kind, int start, int end, int flag) {
         if (size == kinds.length) {

@@ -1,0 +1,152 @@
+package io.bulwark.agent;
+
+import io.bulwark.instrumentation.servlet.ServletAccess;
+import io.bulwark.instrumentation.servlet.ServletInputs;
+import io.bulwark.policies.injection.Finding;
+import io.bulwark.policies.injection.InjectionEngine;
+import io.bulwark.policies.injection.Input;
+import io.bulwark.policies.injection.InputSource;
+import io.bulwark.policies.injection.SqlDialect;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A request's first SQL sink as the load script's sql endpoint makes it ({@code GET /api/products/search?q=Lamp}
+ * with eight headers, one a 600-character bearer token): the request's inputs gathered through {@link ServletAccess}
+ * and the statement the demo builds from {@code q} checked. Run with {@code -prof gc} for bytes per request.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar SinkPathBenchmark -prof gc</pre>
+ *
+ * The request is a servlet-API object whose used methods answer from fields, as a container's do (Tomcat also hands
+ * out a fresh header enumeration per call); every other method fails, so a new call on the sink path shows here.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SinkPathBenchmark {
+
+    /** The demo's ProductServlet statement for {@code q=Lamp}, padded with its column list to 150 characters. */
+    static final String SQL = "SELECT id, name, category, price, stock, description, created_at FROM products"
+            + " WHERE name LIKE '%Lamp%' AND deleted = 0 ORDER BY id LIMIT 100 OFFSET 0";
+
+    private static final class BenchRequest extends HttpServletRequestWrapper {
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+        private final Map<String, String[]> parameters = Map.of("q", new String[] {"Lamp"});
+
+        BenchRequest(String bearer) {
+            super((HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> {
+                        throw new UnsupportedOperationException("not on the benchmarked path: " + m.getName());
+                    }));
+            headers.put("host", List.of("localhost:8080"));
+            headers.put("user-agent", List.of("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"));
+            headers.put("accept", List.of("application/json, text/plain, */*"));
+            headers.put("accept-language", List.of("en-GB,en;q=0.7"));
+            headers.put("accept-encoding", List.of("gzip, deflate, br"));
+            headers.put("authorization", List.of(bearer));
+            headers.put("x-request-id", List.of("5f0c6f1e-8d7a-4b1e-9a53-0c2f4c1d9e77"));
+            headers.put("connection", List.of("keep-alive"));
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getRequestURI() {
+            return "/api/products/search";
+        }
+
+        @Override
+        public String getQueryString() {
+            return "q=Lamp";
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters;
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(headers.keySet());
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return values == null ? Collections.emptyEnumeration() : Collections.enumeration(values);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return values == null ? null : values.get(0);
+        }
+    }
+
+    private final InjectionEngine engine = new InjectionEngine();
+    private ServletAccess access;
+    private BenchRequest request;
+    private List<Input> gathered;
+
+    @Setup
+    public void setUp() throws Throwable {
+        String bearer = "Bearer " + "eyJhbGciOiJSUzI1NiIsImtpZCI6ImJlbmNoLTEifQ." + "x".repeat(600 - 50);
+        request = new BenchRequest(bearer.substring(0, 600));
+        access = ServletAccess.of(request);
+        if (access == null) {
+            throw new IllegalStateException("the benchmark request is no servlet request to the agent");
+        }
+        gathered = ServletInputs.collect(access, request);
+        if (SQL.length() != 150 || gathered.size() < 12 || firstSink() != null || engine.checkSql(SQL.replace("Lamp", "x' OR '1'='1"),
+                SqlDialect.H2, List.of(Input.value(InputSource.QUERY, "q", "x' OR '1'='1"))) == null) {
+            throw new IllegalStateException("the benchmark does not check what a request's first sink checks: "
+                    + gathered);
+        }
+    }
+
+    /** What the first SQL sink of a request costs: gathering its inputs, then checking the statement. */
+    @Benchmark
+    public Finding firstSink() throws Throwable {
+        return engine.checkSql(SQL, SqlDialect.H2, ServletInputs.collect(access, request));
+    }
+
+    /** Gathering alone (what every later sink of the request saves). */
+    @Benchmark
+    public List<Input> collect() throws Throwable {
+        return ServletInputs.collect(access, request);
+    }
+
+    /** The check alone, against inputs already gathered (a later sink of the same request). */
+    @Benchmark
+    public Finding checkSql() {
+        return engine.checkSql(SQL, SqlDialect.H2, gathered);
+    }
+}

@@ -1,0 +1,91 @@
+package io.bulwark.instrumentation.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.policies.injection.Input;
+import io.bulwark.policies.injection.InputSource;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServletInputsTest {
+
+    /** A jakarta request that answers what gathering asks; headers by lower-case name. */
+    private static Object request(String uri, String query, String contentType, Map<String, String[]> params,
+                                  Map<String, List<String>> headers) {
+        return Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "getRequestURI" -> uri;
+                    case "getQueryString" -> query;
+                    case "getContentType" -> contentType;
+                    case "getParameterMap" -> params;
+                    case "getHeaderNames" -> Collections.enumeration(headers.keySet());
+                    case "getHeaders" -> Collections.enumeration(headers.getOrDefault(args[0], List.of()));
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> null;
+                });
+    }
+
+    private static List<Input> collect(Object request) throws Throwable {
+        return ServletInputs.collect(ServletAccess.of(request), request);
+    }
+
+    @Test
+    void pathSegmentsAreDecodedAndNumberedSkippingEmptyOnes() throws Throwable {
+        List<Input> inputs = collect(request("//api/products//caf%C3%A9/x%2Fy/", null, null, Map.of(), Map.of()));
+
+        assertThat(inputs).containsExactly(
+                Input.value(InputSource.PATH, "0", "api"),
+                Input.value(InputSource.PATH, "1", "products"),
+                Input.value(InputSource.PATH, "2", "café"),
+                Input.value(InputSource.PATH, "3", "x/y"));
+    }
+
+    @Test
+    void deepPathsKeepNumberingPastTheNamedDepths() throws Throwable {
+        List<Input> inputs = collect(request("/a".repeat(20), null, null, Map.of(), Map.of()));
+
+        assertThat(inputs).hasSize(20);
+        assertThat(inputs.get(19)).isEqualTo(Input.value(InputSource.PATH, "19", "a"));
+    }
+
+    @Test
+    void withoutAFormBodyEveryParameterIsAQueryParameter() throws Throwable {
+        Map<String, String[]> params = new LinkedHashMap<>();
+        params.put("q", new String[] {"Lamp", ""});
+        List<Input> inputs = collect(request("/", "q=Lamp&q=", "application/json", params, Map.of()));
+
+        assertThat(inputs).containsExactly(Input.key(InputSource.QUERY, "q"), Input.value(InputSource.QUERY, "q", "Lamp"));
+    }
+
+    @Test
+    void aFormBodysParametersAreToldApartFromTheQuerysByTheQueryString() throws Throwable {
+        Map<String, String[]> params = new LinkedHashMap<>();
+        params.put("id", new String[] {"7"});
+        params.put("name", new String[] {"O'Brien"});
+        List<Input> inputs = collect(request("/", "id=7", "application/x-www-form-urlencoded; charset=UTF-8", params,
+                Map.of()));
+
+        assertThat(inputs).containsExactly(
+                Input.key(InputSource.QUERY, "id"), Input.value(InputSource.QUERY, "id", "7"),
+                Input.key(InputSource.FORM, "name"), Input.value(InputSource.FORM, "name", "O'Brien"));
+    }
+
+    @Test
+    void everyNonEmptyHeaderValueIsAnInputLongOnesIncluded() throws Throwable {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        String bearer = "Bearer " + "t".repeat(600);
+        headers.put("authorization", List.of(bearer));
+        headers.put("x-forwarded-for", List.of("198.51.100.4", "", "203.0.113.9"));
+        List<Input> inputs = collect(request(null, null, null, Map.of(), headers));
+
+        assertThat(inputs).containsExactly(
+                Input.value(InputSource.HEADER, "authorization", bearer),
+                Input.value(InputSource.HEADER, "x-forwarded-for", "198.51.100.4"),
+                Input.value(InputSource.HEADER, "x-forwarded-for", "203.0.113.9"));
+    }
+}
