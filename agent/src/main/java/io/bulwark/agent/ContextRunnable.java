@@ -23,6 +23,11 @@ final class ContextRunnable implements Runnable {
     public void run() {
         RequestContext bound = context;
         context = null;
+        runBound(bound, task);
+    }
+
+    /** Runs {@code task} with {@code bound} as the thread's request (none when null), restoring the thread after. */
+    static void runBound(RequestContext bound, Runnable task) {
         if (bound == null) {
             task.run();
             return;

@@ -28,16 +28,7 @@ final class ContextRunnableFuture<V> implements RunnableFuture<V> {
     public void run() {
         RequestContext bound = context;
         context = null;
-        if (bound == null) {
-            task.run();
-            return;
-        }
-        RequestContext previous = Gateway.bind(bound);
-        try {
-            task.run();
-        } finally {
-            Gateway.unbind(previous);
-        }
+        ContextRunnable.runBound(bound, task);
     }
 
     @Override

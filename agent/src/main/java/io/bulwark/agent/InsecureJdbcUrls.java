@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 /**
  * Warns, once per database host, when a JDBC URL turns TLS off for a host that is not this machine: the app's
  * queries (and the input Bulwark protects) then cross the network in the clear. Checked at a sink, the one place the
- * agent sees a connection's URL; only the host and the offending parameter are printed, never the URL, which may
- * carry a password.
+ * agent sees a connection's URL, once per connection ({@link JdbcConnections}); only the host and the offending
+ * parameter are printed, never the URL, which may carry a password.
  */
 final class InsecureJdbcUrls {
 
@@ -20,25 +20,9 @@ final class InsecureJdbcUrls {
 
     private final Consumer<String> warn;
     private final Set<String> warned = new HashSet<>();
-    /** Identity hashes of connections already looked at, so a pooled connection costs one check, not one per query. */
-    private final int[] seen = new int[256];
-    private int next;
 
     InsecureJdbcUrls(Consumer<String> warn) {
         this.warn = warn;
-    }
-
-    /** @return true when {@code connection} has been looked at recently: the caller need not fetch its URL */
-    synchronized boolean seen(Object connection) {
-        int id = System.identityHashCode(connection);
-        for (int s : seen) {
-            if (s == id) {
-                return true;
-            }
-        }
-        seen[next] = id;
-        next = (next + 1) % seen.length;
-        return false;
     }
 
     void check(String url) {
