@@ -2,7 +2,6 @@ package io.bulwark.agent;
 
 import io.bulwark.bootstrap.Bridge;
 import io.bulwark.instrumentation.InstrumentationModule;
-import io.bulwark.instrumentation.SuperTypeIndex;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ final class AgentInstaller {
         Module javaBase = Object.class.getModule();
         inst.redefineModule(javaBase, Set.of(Bridge.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
 
-        HookTransformer transformer = new HookTransformer(hooks, new SuperTypeIndex(), new BoundedTypePoolStrategy(),
+        HookTransformer transformer = new HookTransformer(hooks, HookTransformer.indexFor(hooks), new BoundedTypePoolStrategy(),
                 AgentInstaller.class.getClassLoader(), diagnostics);
         inst.addTransformer(transformer, true);
         retransformLoaded(inst, transformer, hooks, diagnostics);

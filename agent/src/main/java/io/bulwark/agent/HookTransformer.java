@@ -6,8 +6,10 @@ import io.bulwark.instrumentation.concurrent.ConcurrentModule;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
@@ -78,6 +80,11 @@ final class HookTransformer implements ClassFileTransformer {
     private static final ThreadLocal<Boolean> INSIDE = new ThreadLocal<>();
 
     private final List<Hook> hooks;
+    /** Every hook's exact class name, and the API types hooks match subtypes of: the one-lookup pre-check. */
+    private final Set<String> namedTypes = new HashSet<>();
+    private final Set<String> subtypeTargets = new HashSet<>();
+    /** A hook with neither (a type matcher only) turns the pre-check off. */
+    private final boolean precheck;
     private final SuperTypeIndex index;
     private final BoundedTypePoolStrategy pools;
     private final ClassLoader agentLoader;
@@ -90,6 +97,18 @@ final class HookTransformer implements ClassFileTransformer {
     HookTransformer(List<Hook> hooks, SuperTypeIndex index, BoundedTypePoolStrategy pools, ClassLoader agentLoader,
                     Diagnostics diagnostics) {
         this.hooks = hooks;
+        boolean indexed = true;
+        for (Hook hook : hooks) {
+            TypeInstrumentation ti = hook.instrumentation();
+            if (ti.namedType() != null) {
+                namedTypes.add(ti.namedType());
+            } else if (ti.concreteSubtypeOf() != null) {
+                subtypeTargets.add(ti.concreteSubtypeOf());
+            } else {
+                indexed = false;
+            }
+        }
+        this.precheck = indexed;
         this.index = index;
         this.pools = pools;
         this.agentLoader = agentLoader;
@@ -109,6 +128,9 @@ final class HookTransformer implements ClassFileTransformer {
                 lastDefinedNanos = System.nanoTime();
                 index.record(loader, internalName, classFile);
                 HookCensus.global().defined(index, loader, name);
+            }
+            if (precheck && !namedTypes.contains(name) && !index.mayBeSubtypeOfAny(loader, name, subtypeTargets)) {
+                return null; // almost every class: no hook's type is among its supertypes
             }
             List<Hook> matched = null;
             for (Hook hook : hooks) {
@@ -132,6 +154,17 @@ final class HookTransformer implements ClassFileTransformer {
         } finally {
             INSIDE.remove();
         }
+    }
+
+    /** The index for {@code hooks}: it remembers the superclasses of their API types' implementations. */
+    static SuperTypeIndex indexFor(List<Hook> hooks) {
+        Set<String> targets = new HashSet<>();
+        for (Hook hook : hooks) {
+            if (hook.instrumentation().concreteSubtypeOf() != null) {
+                targets.add(hook.instrumentation().concreteSubtypeOf());
+            }
+        }
+        return new SuperTypeIndex(targets);
     }
 
     /** How long ago the JVM last defined a class (other than the JDK's and the agent's own). */

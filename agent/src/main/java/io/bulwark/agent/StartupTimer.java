@@ -1,7 +1,5 @@
 package io.bulwark.agent;
 
-import java.time.Instant;
-
 /**
  * {@code -Dbulwark.debug.startup}: prints when each start-up step ended, in milliseconds since the JVM started, and
  * how long it took, so a start-up regression can be placed without a profiler. Off by default; then each mark costs
@@ -12,8 +10,7 @@ public final class StartupTimer {
     /** Set, empty or "true" (a bare {@code -Dbulwark.debug.startup} is empty): on; anything else, off. */
     public static final boolean ON = on(System.getProperty("bulwark.debug.startup"));
 
-    private static final long JVM_START_MILLIS = ON
-            ? ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L) : 0L;
+    private static final long JVM_START_MILLIS = ON ? jvmStartMillis() : 0L;
 
     private StartupTimer() {
     }
@@ -36,6 +33,28 @@ public final class StartupTimer {
                     System.currentTimeMillis() - JVM_START_MILLIS, Thread.currentThread().getName(),
                     cpu < 0 ? "" : ", its cpu so far " + cpu + " ms");
         }
+    }
+
+    /**
+     * When this JVM started, from Linux's process table (boot time plus the process's start in clock ticks, taken to
+     * be the usual 100 per second), or now elsewhere. Not {@code ProcessHandle}: its class starts a thread pool, so
+     * the JDK's executor classes would load in premain and need retransforming, a cost only this timer would cause.
+     */
+    static long jvmStartMillis() {
+        try {
+            String stat = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/stat")),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(afterName[19]); // field 22 of the whole line
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))) {
+                if (line.startsWith("btime ")) {
+                    return Long.parseLong(line.substring(6).trim()) * 1000 + startTicks * 10;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unavailable) {
+            // not Linux: marks count from the agent's start instead
+        }
+        return System.currentTimeMillis();
     }
 
     /**

@@ -16,16 +16,25 @@ import net.bytebuddy.jar.asm.Opcodes;
  * that parsing cost seconds. A header holds all this needs (access flags, superclass, interfaces), and each type's
  * answer is built from its direct supertypes' memoised answers, so a class costs a few map lookups.
  *
+ * <p>A class is transformed before its supertypes are loaded, so they are often unknown when it is asked about, and
+ * their class files are read as resources. JDK types are not: core ones ({@link #isCoreJdk}) extend nothing the
+ * agent hooks, and the others (java.sql, javax.sql, javax.naming...) are placed from the platform class loader's
+ * classes, whose loading no hook waits for. (Loading an app's type here instead would be wrong: the JVM does not
+ * pass a class loaded inside a transformation to the transformers, so a supertype that needs hooks would miss them.)
+ *
  * <p>Memory is bounded: one LRU of {@link #MAX_ENTRIES} types for all loaders, loaders held weakly.
  */
 public final class SuperTypeIndex {
 
     static final int MAX_ENTRIES = 16_384;
     private static final int MAX_DEPTH = 64;
+    private static final int MAX_ANCESTORS = 4096;
 
     /** What the index knows of one type: whether it is a class (not an interface), and all its supertypes. */
     private record Info(boolean concrete, String superName, Set<String> superTypes) {
         static final Info UNKNOWN = new Info(false, null, Set.of());
+        /** A core JDK type: it extends nothing the agent hooks (see {@link #isCoreJdk}). */
+        static final Info CORE_JDK = new Info(false, null, Set.of());
     }
 
     /** A class file's header: enough to place the type in its hierarchy. */
@@ -36,6 +45,8 @@ public final class SuperTypeIndex {
         }
     }
 
+    private final Set<String> targets;
+
     private final Map<Key, Info> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Info> eldest) {
@@ -43,11 +54,14 @@ public final class SuperTypeIndex {
         }
     };
 
-    /** Superclasses that declare an API's methods without implementing it (see {@link #isAncestorOfSubtype}). */
-    private final Map<Key, Boolean> ancestors = new LinkedHashMap<>(64, 0.75f, true) {
+    /**
+     * Superclasses that declare an API's methods without implementing it (see {@link #isAncestorOfSubtype}), by
+     * binary name: the subtype and its superclass may have different loaders (a webapp's and its parent's).
+     */
+    private final Map<String, Set<String>> ancestors = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
-            return size() > 4096;
+        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+            return size() > MAX_ANCESTORS;
         }
     };
 
@@ -58,6 +72,33 @@ public final class SuperTypeIndex {
             return size() > 1024;
         }
     };
+
+    /** An index that remembers no ancestors (see {@link #isAncestorOfSubtype}). */
+    public SuperTypeIndex() {
+        this(Set.of());
+    }
+
+    /**
+     * @param targets the API types hooks match subtypes of: the superclasses of their implementations are
+     *                remembered as ancestors before they load
+     */
+    public SuperTypeIndex(Set<String> targets) {
+        for (String target : targets) {
+            if (isCoreJdk(target)) {
+                throw new IllegalArgumentException(target + " is a core JDK type, which the index does not place");
+            }
+        }
+        this.targets = Set.copyOf(targets);
+    }
+
+    /**
+     * Core JDK types (java.*, jdk.*) but for JDBC's. Only java.base and the platform modules define them, and none
+     * extends a servlet API or a JDBC interface, so they need not be read to answer for the types the agent hooks.
+     */
+    public static boolean isCoreJdk(String binaryName) {
+        return (binaryName.startsWith("java.") && !binaryName.startsWith("java.sql."))
+                || binaryName.startsWith("jdk.");
+    }
 
     /**
      * Notes the header of a class as it is being defined, from the bytes the JVM hands to transformers: the type
@@ -88,40 +129,63 @@ public final class SuperTypeIndex {
         if (info == Info.UNKNOWN) {
             return null;
         }
-        boolean subtype = info.concrete() && info.superTypes().contains(superType);
-        if (subtype) {
-            rememberAncestors(loader, info, superType);
+        return info.concrete() && info.superTypes().contains(superType);
+    }
+
+    /**
+     * Whether {@code className} may be a subtype of one of {@code types}: false only when the index knows the class
+     * and none of them is among its supertypes, nor is the class an ancestor of one's subtype. One lookup for the
+     * question most classes get, "is any hook interested at all?".
+     */
+    public boolean mayBeSubtypeOfAny(ClassLoader loader, String className, Set<String> types) {
+        Info info = info(loader, className, 0);
+        if (info == Info.UNKNOWN) {
+            return true;
         }
-        return subtype;
+        for (String superType : info.superTypes()) {
+            if (types.contains(superType)) {
+                return true;
+            }
+        }
+        synchronized (cache) {
+            return ancestors.containsKey(className);
+        }
     }
 
     /**
      * True when {@code className} does not itself implement {@code superType} but is the superclass of a class that
-     * does, seen earlier. A subclass is defined before its superclass is loaded, so the ancestor is known in time.
-     * Drivers declare their JDBC methods in such bases (xerial SQLite's {@code JDBC3Statement} implements no
-     * {@code Statement}; its subclass {@code JDBC4Statement} does and inherits every execute method).
+     * does. Drivers declare their JDBC methods in such bases (xerial SQLite's {@code JDBC3Statement} implements no
+     * {@code Statement}; its subclass {@code JDBC4Statement} does and inherits every execute method). The subclass
+     * is defined first, and its superclass is loaded while it is placed, so the superclass is marked before it is
+     * matched. Only for the index's targets.
      */
     public boolean isAncestorOfSubtype(ClassLoader loader, String className, String superType) {
         synchronized (cache) {
-            return ancestors.containsKey(new Key(loader, superType + "<" + className));
+            Set<String> of = ancestors.get(className);
+            return of != null && of.contains(superType);
         }
     }
 
-    private void rememberAncestors(ClassLoader loader, Info info, String superType) {
-        String ancestor = info.superName();
-        for (int depth = 0; ancestor != null && !ancestor.equals("java.lang.Object") && depth < MAX_DEPTH; depth++) {
-            Info above = info(loader, ancestor, 0);
-            if (above == Info.UNKNOWN || above.superTypes().contains(superType)) {
-                return; // it implements the type itself, so the ordinary match covers it and what is above
+    private void markAncestor(String className, Set<String> of) {
+        if (className == null || of.isEmpty() || isCoreJdk(className)) {
+            return;
+        }
+        synchronized (cache) {
+            Set<String> known = ancestors.get(className);
+            if (known == null) {
+                ancestors.put(className, Set.copyOf(of));
+            } else if (!known.containsAll(of)) {
+                Set<String> merged = new HashSet<>(known);
+                merged.addAll(of);
+                ancestors.put(className, Set.copyOf(merged));
             }
-            synchronized (cache) {
-                ancestors.put(new Key(loader, superType + "<" + ancestor), Boolean.TRUE);
-            }
-            ancestor = above.superName();
         }
     }
 
     private Info info(ClassLoader loader, String className, int depth) {
+        if (isCoreJdk(className)) {
+            return Info.CORE_JDK;
+        }
         Key key = new Key(loader, className);
         Info known;
         synchronized (cache) {
@@ -130,51 +194,113 @@ public final class SuperTypeIndex {
         if (known != null) {
             return known;
         }
-        Info computed = read(loader, className, depth);
+        Info computed = place(loader, className, depth);
         synchronized (cache) {
+            Info raced = cache.get(key); // placed meanwhile, through another path to the same type
+            if (raced != null) {
+                return raced;
+            }
             cache.put(key, computed);
         }
         return computed;
     }
 
-    private Info read(ClassLoader loader, String className, int depth) {
-        if (depth > MAX_DEPTH || className.equals("java.lang.Object")) {
-            return new Info(false, null, Set.of());
+    private Info place(ClassLoader loader, String className, int depth) {
+        if (depth > MAX_DEPTH) {
+            return Info.UNKNOWN;
         }
         Header header;
         synchronized (cache) {
             header = pending.remove(new Key(loader, className));
         }
-        if (header == null) {
-            byte[] bytes = classFile(loader, className);
-            if (bytes == null) {
-                return Info.UNKNOWN;
-            }
-            try {
-                header = Header.of(bytes);
-            } catch (RuntimeException malformed) {
-                return Info.UNKNOWN;
-            }
+        if (header != null) {
+            return fromHeader(loader, className, header, depth);
         }
-        int access = header.access();
+        Class<?> platform = platformType(className);
+        if (platform != null) {
+            return fromClass(platform, depth);
+        }
+        byte[] bytes = classFile(loader, className);
+        if (bytes == null) {
+            return Info.UNKNOWN;
+        }
+        try {
+            return fromHeader(loader, className, Header.of(bytes), depth);
+        } catch (RuntimeException malformed) {
+            return Info.UNKNOWN;
+        }
+    }
+
+    /**
+     * Interfaces first: when they already make this class a target's subtype, its superclass (loaded next) is
+     * an ancestor of that subtype unless it implements the target itself, which its own match then covers.
+     */
+    private Info fromHeader(ClassLoader loader, String className, Header header, int depth) {
         // abstract classes count: HttpServlet is abstract, and its service(...) is the method every servlet inherits
-        boolean concrete = (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ANNOTATION)) == 0;
+        boolean concrete = (header.access() & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ANNOTATION)) == 0;
         Set<String> supers = new HashSet<>();
-        String superName = header.superName();
-        if (superName != null) {
-            addWithSupers(supers, loader, superName.replace('/', '.'), depth);
-        }
         for (String iface : header.interfaces()) {
             addWithSupers(supers, loader, iface.replace('/', '.'), depth);
         }
-        return new Info(concrete, superName == null ? null : superName.replace('/', '.'), Set.copyOf(supers));
+        String superName = header.superName() == null ? null : header.superName().replace('/', '.');
+        if (concrete && !targets.isEmpty()) {
+            markAncestor(superName, ancestorTargets(className, supers));
+        }
+        if (superName != null) {
+            addWithSupers(supers, loader, superName, depth);
+        }
+        return new Info(concrete, superName, Set.copyOf(supers));
+    }
+
+    /** The targets a class's superclass descends to it from: those its interfaces give it, and its own marks. */
+    private Set<String> ancestorTargets(String className, Set<String> interfaceSupers) {
+        Set<String> of = null;
+        for (String target : targets) {
+            boolean viaInterfaces = interfaceSupers.contains(target);
+            if (viaInterfaces || isAncestorOfSubtype(null, className, target)) {
+                if (of == null) {
+                    of = new HashSet<>(2);
+                }
+                of.add(target);
+            }
+        }
+        return of == null ? Set.of() : of;
+    }
+
+    /**
+     * A JDK type outside the core (javax.sql.DataSource, java.sql.SQLException), loaded if need be, uninitialised,
+     * by the platform loader, which sees no app class; null for any other name. The transformers never see it load,
+     * which is why no hooked class may be among these (the JDK classes the agent hooks are all core ones).
+     */
+    private static Class<?> platformType(String className) {
+        if (!(className.startsWith("java.sql.") || className.startsWith("javax.") || className.startsWith("sun.")
+                || className.startsWith("com.sun."))) {
+            return null;
+        }
+        try {
+            return Class.forName(className, false, ClassLoader.getPlatformClassLoader());
+        } catch (ClassNotFoundException | LinkageError notThere) {
+            return null; // javax.servlet and the like: the app's own
+        }
+    }
+
+    private Info fromClass(Class<?> type, int depth) {
+        ClassLoader loader = type.getClassLoader();
+        Set<String> supers = new HashSet<>();
+        Class<?> superclass = type.getSuperclass();
+        if (superclass != null) {
+            addWithSupers(supers, loader, superclass.getName(), depth);
+        }
+        for (Class<?> iface : type.getInterfaces()) {
+            addWithSupers(supers, loader, iface.getName(), depth);
+        }
+        boolean concrete = !type.isInterface();
+        return new Info(concrete, superclass == null ? null : superclass.getName(), Set.copyOf(supers));
     }
 
     private void addWithSupers(Set<String> supers, ClassLoader loader, String type, int depth) {
         supers.add(type);
-        if (!type.equals("java.lang.Object")) {
-            supers.addAll(info(loader, type, depth + 1).superTypes());
-        }
+        supers.addAll(info(loader, type, depth + 1).superTypes());
     }
 
     private static byte[] classFile(ClassLoader loader, String className) {
