@@ -7,8 +7,8 @@
 #     that measures from each request's due time (OpenLoopLoad), and what the agent added;
 #   - live_kb: heap live after a full GC once the endpoints have run (the agent's retained heap is the difference);
 #   - cpu_us (fixed rate) and max_cpu_us (full load): the server JVM's CPU time (user + system, /proc/PID/stat) over
-#     the measured phase divided by the requests it completed, and what the agent costs in µs per request; jit_us and
-#     gc_us: the part spent on the JIT compiler and GC threads. On a shared machine this is steadier than req/s.
+#     the measured phase divided by the requests it completed, and what the agent costs in µs per request; split into
+#     JIT compiler threads, GC threads and the rest (work_us). On a shared machine this is steadier than req/s.
 #     With it, how many cores the server, the load generator and the whole machine used while measuring.
 # Then an attack flood against the agent (blocked SQL injection, many connections): requests answered, events
 # written, events dropped and at what rate, from the attack log itself.
@@ -127,6 +127,20 @@ proc_ticks() { # $1 pid: user + system clock ticks of the whole process, its end
   awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
 }
 
+service_threads() { # $1 pid: "tid jit|gc ticks" for each live JIT compiler and GC thread (the names as JvmThreadKind)
+  # cat, not awk on the files: a thread may end between the glob and the read, and mawk stops at a missing file
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{
+    match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); split(substr($0, RSTART + RLENGTH + 1), f, " ")
+    kind = name ~ /^(C1 CompilerThre|C2 CompilerThre|JVMCI)/ ? "jit" : name ~ /^(GC Thread|G1 )/ ? "gc" : ""
+    if (kind != "") print $1, kind, f[12] + f[13] }'
+}
+
+service_ticks() { # $1 before, $2 after (service_threads output): "jit gc" ticks in between, per thread, so that a
+  # compiler thread the JVM starts or stops meanwhile neither hides nor invents time
+  awk 'NR == FNR { before[$1] = $3; next } { d = $3 - before[$1]; if (d > 0) s[$2] += d }
+       END { print s["jit"] + 0, s["gc"] + 0 }' <(printf '%s\n' "$1") <(printf '%s\n' "$2")
+}
+
 busy_ticks() { # clock ticks the whole machine was not idle (all cores; steal counts as busy)
   awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
 }
@@ -151,22 +165,26 @@ run_variant() { # $1 pair, $2 without|with
   local extra=""
   [ "$2" = with ] && extra="-javaagent:$agent=policy=$work/bulwark-policy.json"
   start_demo "$extra"
-  local e name method path body rps line requests gen_s cpu0 cpu1 busy0 busy1 t0 t1 full m v server_c gen_c busy_c
+  local e name method path body rps line requests gen_s cpu0 cpu1 busy0 busy1 t0 t1 svc0 svc1 jit gc full m
+  local v j g r server_c gen_c busy_c
   for e in "${endpoints[@]}"; do
     IFS='|' read -r name method path body <<<"$e"
     max_rps "$warm" "$method" "$path" "$body" >/dev/null
-    cpu0=$(proc_ticks "$demo_pid"); busy0=$(busy_ticks); t0=$(date +%s%N)
+    svc0=$(service_threads "$demo_pid"); cpu0=$(proc_ticks "$demo_pid"); busy0=$(busy_ticks); t0=$(date +%s%N)
     full=$(max_rps "$tput" "$method" "$path" "$body") # assigned first, so that its failure stops the script
-    cpu1=$(proc_ticks "$demo_pid"); busy1=$(busy_ticks); t1=$(date +%s%N)
+    t1=$(date +%s%N); busy1=$(busy_ticks); cpu1=$(proc_ticks "$demo_pid"); svc1=$(service_threads "$demo_pid")
     read -r rps requests gen_s <<<"$full"
+    read -r jit gc <<<"$(service_ticks "$svc0" "$svc1")"
     printf '%s\t%s\t%s\trps\t%s\n' "$name" "$1" "$2" "$rps" >> "$results"
-    # per request: server ticks -> µs; cores: ticks (or the generator's seconds) over the wall time
-    full=$(awk -v c=$((cpu1 - cpu0)) -v b=$((busy1 - busy0)) -v g="$gen_s" -v n="$requests" -v k="$tick" \
-               -v w=$((t1 - t0)) 'BEGIN { s = w / 1e9; if (n > 0) printf "%.2f", c * 1e6 / k / n; else printf "-";
-                                          printf " %.3f %.3f %.3f\n", c / k / s, g / s, b / k / s }')
-    read -r v server_c gen_c busy_c <<<"$full"
-    for m in "max_cpu_us $v" "max_server_cores $server_c" "max_gen_cores $gen_c" "max_busy_cores $busy_c"; do
-      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$1" "$2" ${m% *} ${m#* } >> "$results"
+    # per request: server ticks -> µs (in all, JIT, GC, the rest); cores: ticks or seconds over the wall time
+    full=$(awk -v c=$((cpu1 - cpu0)) -v j="$jit" -v g="$gc" -v b=$((busy1 - busy0)) -v q="$gen_s" -v n="$requests" \
+               -v k="$tick" -v w=$((t1 - t0)) 'BEGIN { s = w / 1e9; u = n > 0 ? 1e6 / k / n : 0
+                 if (n > 0) printf "%.2f %.2f %.2f %.2f", c * u, j * u, g * u, (c - j - g) * u; else printf "- - - -"
+                 printf " %.3f %.3f %.3f\n", c / k / s, q / s, b / k / s }')
+    read -r v j g r server_c gen_c busy_c <<<"$full"
+    for m in max_cpu_us:$v max_jit_us:$j max_gc_us:$g max_work_us:$r max_server_cores:$server_c \
+             max_gen_cores:$gen_c max_busy_cores:$busy_c; do
+      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$1" "$2" "${m%%:*}" "${m#*:}" >> "$results"
     done
     if [ -z "${rate[$name]:-}" ]; then
       rate[$name]=$(awk -v r="$rps" 'BEGIN {printf "%d", r / 2}')
@@ -174,7 +192,7 @@ run_variant() { # $1 pair, $2 without|with
     line=$(fixed_rate "${rate[$name]}" "$lat" "$method" "$path" "$body")
     # metric in results.tsv <- key in the generator's line
     for m in p50_us:p50_us p99_us:p99_us cpu_us:server_cpu_us jit_us:server_jit_us gc_us:server_gc_us \
-             fixed_server_cores:server_cores fixed_gen_cores:generator_cores fixed_busy_cores:machine_busy_cores; do
+             work_us:server_work_us fixed_server_cores:server_cores fixed_gen_cores:generator_cores fixed_busy_cores:machine_busy_cores; do
       printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$1" "$2" "${m%%:*}" "$(key "${m#*:}" "$line")" >> "$results"
     done
     grep -q ' errors=0 ' <<<"$line" || echo "  $name $2: errors at the fixed rate: $line" >&2
@@ -194,9 +212,9 @@ echo "load average after pairs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 java -cp "$bench" io.bulwark.benchmarks.load.LoadTable "$results"
 echo "(rps: median of pairs, ratio with/without per pair: median [min..max]; latency in microseconds at the fixed"
-echo " rate, added = with - without per pair; cpu_us, jit_us, gc_us: server CPU µs per request at the fixed rate, in"
-echo " all, on JIT threads, on GC threads; max_cpu_us: the same at full load; live_kb: heap live after full GC,"
-echo " added = retained by the agent; cores: CPU used over the measured phase / its wall time, machine = all cores)"
+echo " rate, added = with - without per pair; cpu_us: server CPU µs per request at the fixed rate, work_us: the same"
+echo " outside the JIT compiler and GC threads; max_cpu_us, max_work_us: the same at full load; live_kb: heap live"
+echo " after full GC, added = retained by the agent; cores: CPU used over the measured phase / its wall time)"
 
 # The attack flood: blocked SQL injection from 64 connections as fast as the agent answers 403.
 echo

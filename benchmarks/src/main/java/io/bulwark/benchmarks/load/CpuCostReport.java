@@ -4,25 +4,35 @@ import java.util.Locale;
 
 /**
  * The load report's CPU section: server CPU per request pair by pair, and what the agent costs in µs of CPU per
- * request, at the fixed rate and at full load; then how much of the machine the server, the load generator and
- * everything together used while measuring. CPU per request is the steadier figure on a shared machine: other
- * tenants take cores away from the server (fewer requests per second) but do not make its requests cost more CPU.
+ * request, at the fixed rate and at full load, split into JIT threads, GC threads and everything else; then how
+ * much of the machine the server, the load generator and everything together used while measuring. CPU per request
+ * is the steadier figure on a shared machine: other tenants take cores away from the server (fewer requests per
+ * second) but do not make its requests cost much more CPU.
+ *
+ * <p>Metric names: {@code cpu_us}, {@code jit_us}, {@code gc_us}, {@code work_us} at the fixed rate, the same with a
+ * {@code max_} prefix at full load; {@code fixed_*_cores} and {@code max_*_cores} for the machine.
  */
 final class CpuCostReport {
 
-    /** Server CPU µs per request at the fixed rate (the open-loop phase), in all and on JIT and GC threads. */
-    static final String FIXED_RATE = "cpu_us";
-    static final String FIXED_RATE_JIT = "jit_us";
-    static final String FIXED_RATE_GC = "gc_us";
-    /** Server CPU µs per request at full load (the wrk phase). */
-    static final String FULL_LOAD = "max_cpu_us";
+    static final String FIXED_RATE = "";
+    static final String FULL_LOAD = "max_";
+    static final String TOTAL = "cpu_us";
+    static final String JIT = "jit_us";
+    static final String GC = "gc_us";
+    /** Outside the JIT and GC threads: the request threads above all. */
+    static final String WORK = "work_us";
 
     private CpuCostReport() {
     }
 
-    /** Metrics such as {@code fixed_server_cores}: the machine's use, reported here rather than per endpoint. */
-    static boolean isShareOfMachine(String metric) {
-        return metric.endsWith("_cores");
+    /** Server CPU per request in all, or outside JIT and GC: compared both as a ratio and as a difference. */
+    static boolean isCpuPerRequest(String metric) {
+        return metric.endsWith(TOTAL) || metric.endsWith(WORK);
+    }
+
+    /** The JIT and GC parts and the machine's cores: printed in this section only, to keep the table short. */
+    static boolean isSectionOnly(String metric) {
+        return metric.endsWith("_cores") || metric.endsWith(JIT) || metric.endsWith(GC);
     }
 
     static String render(LoadResults results) {
@@ -30,8 +40,8 @@ final class CpuCostReport {
         out.append(String.format("%nserver CPU per request, µs (pair N: without -> with)%n"));
         boolean any = false;
         for (String endpoint : results.endpoints()) {
-            any |= phase(out, results, endpoint, "fixed rate", FIXED_RATE, true);
-            any |= phase(out, results, endpoint, "full load ", FULL_LOAD, false);
+            any |= phase(out, results, endpoint, "fixed rate", FIXED_RATE);
+            any |= phase(out, results, endpoint, "full load ", FULL_LOAD);
         }
         if (!any) {
             out.append("  (not measured)\n");
@@ -42,9 +52,9 @@ final class CpuCostReport {
         return out.toString();
     }
 
-    private static boolean phase(StringBuilder out, LoadResults results, String endpoint, String label, String metric,
-                                 boolean withServiceThreads) {
-        PairedMetric cpu = results.metric(endpoint, metric);
+    private static boolean phase(StringBuilder out, LoadResults results, String endpoint, String label,
+                                 String prefix) {
+        PairedMetric cpu = results.metric(endpoint, prefix + TOTAL);
         if (cpu.size() == 0) {
             return false;
         }
@@ -53,21 +63,25 @@ final class CpuCostReport {
             out.append(String.format(Locale.ROOT, "%s %d: %.1f -> %.1f", i == 0 ? "" : ",", cpu.pairs()[i],
                     cpu.without()[i], cpu.with()[i]));
         }
-        Spread added = cpu.added();
-        Spread ratio = cpu.ratio();
-        out.append(String.format(Locale.ROOT,
-                "%n         agent costs %+.1f µs CPU per request [%+.1f..%+.1f], ratio %.3f [%.3f..%.3f]",
-                added.median(), added.min(), added.max(), ratio.median(), ratio.min(), ratio.max()));
-        if (withServiceThreads) {
-            PairedMetric jit = results.metric(endpoint, FIXED_RATE_JIT);
-            PairedMetric gc = results.metric(endpoint, FIXED_RATE_GC);
-            if (jit.size() > 0 && gc.size() > 0) {
-                out.append(String.format(Locale.ROOT, "; of that JIT %+.1f, GC %+.1f", jit.added().median(),
-                        gc.added().median()));
-            }
+        out.append(String.format(Locale.ROOT, "%n         agent costs %s µs CPU per request, %s (%d pairs)%n",
+                added(cpu.added()), ratio(cpu.ratio()), cpu.size()));
+        PairedMetric jit = results.metric(endpoint, prefix + JIT);
+        PairedMetric gc = results.metric(endpoint, prefix + GC);
+        PairedMetric work = results.metric(endpoint, prefix + WORK);
+        if (jit.size() > 0 && gc.size() > 0 && work.size() > 0) {
+            out.append(String.format(Locale.ROOT,
+                    "         of that JIT threads %+.1f, GC threads %+.1f, the rest %s, %s%n",
+                    jit.added().median(), gc.added().median(), added(work.added()), ratio(work.ratio())));
         }
-        out.append(String.format(" (%d pairs)%n", cpu.size()));
         return true;
+    }
+
+    private static String added(Spread s) {
+        return String.format(Locale.ROOT, "%+.1f [%+.1f..%+.1f]", s.median(), s.min(), s.max());
+    }
+
+    private static String ratio(Spread s) {
+        return String.format(Locale.ROOT, "ratio %.3f [%.3f..%.3f]", s.median(), s.min(), s.max());
     }
 
     private static String machine(LoadResults results, String label, String phase) {

@@ -9,18 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Turns the load script's measurements ({@link LoadResults}) into its report: per endpoint and metric, the median
  * without and with the agent, and the per-pair ratio (throughput) or difference (latency, heap) as median and
- * min..max, both for server CPU per request; then the CPU section ({@link CpuCostReport}). Pairs are compared within
+ * min..max, both for server CPU per request; then the CPU section ({@link CpuCostReport}), which also holds the
+ * JIT and GC parts and the machine's cores. Pairs are compared within
  * themselves, so drift of the shared machine between pairs cancels and the spread shows the noise.
  */
 public final class LoadTable {
-
-    /** Compared as a ratio and as a difference: the agent's cost in CPU is read both ways. */
-    private static final Set<String> CPU_PER_REQUEST = Set.of(CpuCostReport.FIXED_RATE, CpuCostReport.FULL_LOAD);
 
     private LoadTable() {
     }
@@ -40,10 +37,10 @@ public final class LoadTable {
         StringBuilder out = new StringBuilder();
         for (String endpoint : results.endpoints()) {
             out.append(endpoint).append('\n');
-            out.append(String.format(Locale.ROOT, "  %-10s %12s %12s   %s%n", "metric", "without", "with",
+            out.append(String.format(Locale.ROOT, "  %-11s %12s %12s   %s%n", "metric", "without", "with",
                     "with/without  or  added"));
             for (String metric : results.metrics(endpoint)) {
-                if (!CpuCostReport.isShareOfMachine(metric)) {
+                if (!CpuCostReport.isSectionOnly(metric)) {
                     out.append(row(metric, results.metric(endpoint, metric)));
                 }
             }
@@ -54,17 +51,17 @@ public final class LoadTable {
 
     private static String row(String metric, PairedMetric pairs) {
         if (pairs.size() == 0) {
-            return String.format(Locale.ROOT, "  %-10s (no complete pair)%n", metric);
+            return String.format(Locale.ROOT, "  %-11s (no complete pair)%n", metric);
         }
         String comparison;
         if (metric.equals("rps")) {
             comparison = ratio(pairs.ratio());
-        } else if (CPU_PER_REQUEST.contains(metric)) {
+        } else if (CpuCostReport.isCpuPerRequest(metric)) { // the agent's CPU cost is read both ways
             comparison = ratio(pairs.ratio()) + ", " + added(pairs.added());
         } else {
             comparison = added(pairs.added());
         }
-        return String.format(Locale.ROOT, "  %-10s %12.1f %12.1f   %-28s   (%d pairs)%n", metric,
+        return String.format(Locale.ROOT, "  %-11s %12.1f %12.1f   %-28s   (%d pairs)%n", metric,
                 Spread.of(pairs.without()).median(), Spread.of(pairs.with()).median(), comparison, pairs.size());
     }
 
