@@ -129,7 +129,7 @@ proc_ticks() { # $1 pid: user + system clock ticks of the whole process, its end
 
 service_threads() { # $1 pid: "tid jit|gc ticks" for each live JIT compiler and GC thread (the names as JvmThreadKind)
   # cat, not awk on the files: a thread may end between the glob and the read, and mawk stops at a missing file
-  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{
+  { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{
     match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); split(substr($0, RSTART + RLENGTH + 1), f, " ")
     kind = name ~ /^(C1 CompilerThre|C2 CompilerThre|JVMCI)/ ? "jit" : name ~ /^(GC Thread|G1 )/ ? "gc" : ""
     if (kind != "") print $1, kind, f[12] + f[13] }'
@@ -192,7 +192,8 @@ run_variant() { # $1 pair, $2 without|with
     line=$(fixed_rate "${rate[$name]}" "$lat" "$method" "$path" "$body")
     # metric in results.tsv <- key in the generator's line
     for m in p50_us:p50_us p99_us:p99_us cpu_us:server_cpu_us jit_us:server_jit_us gc_us:server_gc_us \
-             work_us:server_work_us fixed_server_cores:server_cores fixed_gen_cores:generator_cores fixed_busy_cores:machine_busy_cores; do
+             work_us:server_work_us fixed_server_cores:server_cores fixed_gen_cores:generator_cores \
+             fixed_busy_cores:machine_busy_cores; do
       printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$1" "$2" "${m%%:*}" "$(key "${m#*:}" "$line")" >> "$results"
     done
     grep -q ' errors=0 ' <<<"$line" || echo "  $name $2: errors at the fixed rate: $line" >&2
