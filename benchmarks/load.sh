@@ -5,7 +5,11 @@
 #   - rps: maximum throughput (wrk, closed loop, 16 connections) and the ratio with/without;
 #   - p50_us, p99_us: latency at a fixed rate of half the first baseline's maximum, from an open-loop generator
 #     that measures from each request's due time (OpenLoopLoad), and what the agent added;
-#   - live_kb: heap live after a full GC once the endpoints have run (the agent's retained heap is the difference).
+#   - live_kb: heap live after a full GC once the endpoints have run (the agent's retained heap is the difference);
+#   - cpu_us (fixed rate) and max_cpu_us (full load): the server JVM's CPU time (user + system, /proc/PID/stat) over
+#     the measured phase divided by the requests it completed, and what the agent costs in µs per request; split into
+#     JIT compiler threads, GC threads and the rest (work_us). On a shared machine this is steadier than req/s.
+#     With it, how many cores the server, the load generator and the whole machine used while measuring.
 # Then an attack flood against the agent (blocked SQL injection, many connections): requests answered, events
 # written, events dropped and at what rate, from the attack log itself.
 #
@@ -43,6 +47,7 @@ if ! command -v wrk >/dev/null; then
   fi
 fi
 have_wrk=0; command -v wrk >/dev/null && have_wrk=1
+tick=$(getconf CLK_TCK)
 
 work=$(mktemp -d)
 demo_pid=
@@ -90,30 +95,65 @@ stop_demo() {
   kill "$demo_pid"; wait "$demo_pid" 2>/dev/null || true; demo_pid=
 }
 
-max_rps() { # $1 seconds, $2 method, $3 path, $4 body file, [$5 expected status, $6 connections]; prints req/s
+# The generator's CPU comes from the shell's `times` (its children's user + system, exact to the millisecond), run
+# in the same command substitution right after it; the Java fallback's includes its JVM's start-up.
+max_rps() { # $1 seconds, $2 method, $3 path, $4 body file, [$5 expected status, $6 connections]
+  # prints "req/s requests generator-cpu-seconds"
   local status=${5:-200} conns=${6:-16} out
   if [ "$have_wrk" = 1 ]; then
     local script=(); [ "$2" = POST ] && script=(-s "$work/post.lua")
     out=$(BODY_FILE="$4" wrk -t1 -c"$conns" -d"$1"s -H "Authorization: Bearer $token" "${script[@]}" \
-          "http://127.0.0.1:$port$3")
+          "http://127.0.0.1:$port$3"; times)
     if grep -q 'Non-2xx' <<<"$out" && [ "$status" = 200 ]; then
       echo "unexpected statuses from $3:" >&2; echo "$out" >&2; exit 1
     fi
-    awk '/^Requests\/sec:/ {print $2}' <<<"$out"
+    printf '%s %s %s\n' "$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")" \
+      "$(awk '/ requests in / {print $1}' <<<"$out")" "$(tail -n 1 <<<"$out" | children_cpu)"
   else
     local body=(); [ -n "$4" ] && body=(--body-file "$4" --header "Content-Type: application/json")
     out=$(java -cp "$bench" io.bulwark.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$port$3" \
           --method "$2" --header "Authorization: Bearer $token" "${body[@]}" --rate 0 --seconds "$1" \
-          --connections "$conns" --expect-status "$status")
-    sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$out"
+          --connections "$conns" --expect-status "$status"; times)
+    printf '%s %s %s\n' "$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$out")" \
+      "$(sed -n 's/^sent=\([0-9]*\) .*/\1/p' <<<"$out")" "$(tail -n 1 <<<"$out" | children_cpu)"
   fi
+}
+
+children_cpu() { # the children's line of `times` ("0m1.234s 0m0.567s") -> user + system seconds
+  awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } ; printf "%.3f\n", s }'
+}
+
+proc_ticks() { # $1 pid: user + system clock ticks of the whole process, its ended threads included
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+
+service_threads() { # $1 pid: "tid jit|gc ticks" for each live JIT compiler and GC thread (the names as JvmThreadKind)
+  # cat, not awk on the files: a thread may end between the glob and the read, and mawk stops at a missing file
+  { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{
+    match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); split(substr($0, RSTART + RLENGTH + 1), f, " ")
+    kind = name ~ /^(C1 CompilerThre|C2 CompilerThre|JVMCI)/ ? "jit" : name ~ /^(GC Thread|G1 )/ ? "gc" : ""
+    if (kind != "") print $1, kind, f[12] + f[13] }'
+}
+
+service_ticks() { # $1 before, $2 after (service_threads output): "jit gc" ticks in between, per thread, so that a
+  # compiler thread the JVM starts or stops meanwhile neither hides nor invents time
+  awk 'NR == FNR { before[$1] = $3; next } { d = $3 - before[$1]; if (d > 0) s[$2] += d }
+       END { print s["jit"] + 0, s["gc"] + 0 }' <(printf '%s\n' "$1") <(printf '%s\n' "$2")
+}
+
+busy_ticks() { # clock ticks the whole machine was not idle (all cores; steal counts as busy)
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
 }
 
 fixed_rate() { # $1 rate, $2 seconds, $3 method, $4 path, $5 body file; prints the generator's key=value line
   local body=(); [ -n "$5" ] && body=(--body-file "$5" --header "Content-Type: application/json")
   java -Xmx256m -cp "$bench" io.bulwark.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$port$4" \
        --method "$3" --header "Authorization: Bearer $token" "${body[@]}" --rate "$1" --seconds "$2" \
-       --warmup 1 --connections 32
+       --warmup 1 --connections 32 --server-pid "$demo_pid" --clock-ticks "$tick"
+}
+
+key() { # $1 key, $2 the generator's key=value line; prints the value
+  sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"
 }
 
 live_kb() { # heap live after a full GC (GC.class_histogram forces one)
@@ -125,22 +165,40 @@ run_variant() { # $1 pair, $2 without|with
   local extra=""
   [ "$2" = with ] && extra="-javaagent:$agent=policy=$work/bulwark-policy.json"
   start_demo "$extra"
-  local e name method path body rps line
+  local e name method path body rps line requests gen_s cpu0 cpu1 busy0 busy1 t0 t1 svc0 svc1 jit gc full m
+  local v j g r server_c gen_c busy_c
   for e in "${endpoints[@]}"; do
     IFS='|' read -r name method path body <<<"$e"
     max_rps "$warm" "$method" "$path" "$body" >/dev/null
-    rps=$(max_rps "$tput" "$method" "$path" "$body")
+    svc0=$(service_threads "$demo_pid"); cpu0=$(proc_ticks "$demo_pid"); busy0=$(busy_ticks); t0=$(date +%s%N)
+    full=$(max_rps "$tput" "$method" "$path" "$body") # assigned first, so that its failure stops the script
+    t1=$(date +%s%N); busy1=$(busy_ticks); cpu1=$(proc_ticks "$demo_pid"); svc1=$(service_threads "$demo_pid")
+    read -r rps requests gen_s <<<"$full"
+    read -r jit gc <<<"$(service_ticks "$svc0" "$svc1")"
     printf '%s\t%s\t%s\trps\t%s\n' "$name" "$1" "$2" "$rps" >> "$results"
+    # per request: server ticks -> µs (in all, JIT, GC, the rest); cores: ticks or seconds over the wall time
+    full=$(awk -v c=$((cpu1 - cpu0)) -v j="$jit" -v g="$gc" -v b=$((busy1 - busy0)) -v q="$gen_s" -v n="$requests" \
+               -v k="$tick" -v w=$((t1 - t0)) 'BEGIN { s = w / 1e9; u = n > 0 ? 1e6 / k / n : 0
+                 if (n > 0) printf "%.2f %.2f %.2f %.2f", c * u, j * u, g * u, (c - j - g) * u; else printf "- - - -"
+                 printf " %.3f %.3f %.3f\n", c / k / s, q / s, b / k / s }')
+    read -r v j g r server_c gen_c busy_c <<<"$full"
+    for m in max_cpu_us:$v max_jit_us:$j max_gc_us:$g max_work_us:$r max_server_cores:$server_c \
+             max_gen_cores:$gen_c max_busy_cores:$busy_c; do
+      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$1" "$2" "${m%%:*}" "${m#*:}" >> "$results"
+    done
     if [ -z "${rate[$name]:-}" ]; then
       rate[$name]=$(awk -v r="$rps" 'BEGIN {printf "%d", r / 2}')
     fi
     line=$(fixed_rate "${rate[$name]}" "$lat" "$method" "$path" "$body")
-    for m in p50_us p99_us; do
-      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$1" "$2" "$m" "$(sed -n "s/.* $m=\([0-9.]*\).*/\1/p" <<<"$line")" \
-        >> "$results"
+    # metric in results.tsv <- key in the generator's line
+    for m in p50_us:p50_us p99_us:p99_us cpu_us:server_cpu_us jit_us:server_jit_us gc_us:server_gc_us \
+             work_us:server_work_us fixed_server_cores:server_cores fixed_gen_cores:generator_cores \
+             fixed_busy_cores:machine_busy_cores; do
+      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$1" "$2" "${m%%:*}" "$(key "${m#*:}" "$line")" >> "$results"
     done
     grep -q ' errors=0 ' <<<"$line" || echo "  $name $2: errors at the fixed rate: $line" >&2
-    echo "  pair $1 $2 $name: ${rps} req/s; at ${rate[$name]}/s: $line"
+    echo "  pair $1 $2 $name: ${rps} req/s, server CPU ${v} µs/request (cores: server ${server_c}," \
+         "generator ${gen_c}, machine ${busy_c}); at ${rate[$name]}/s: $line"
   done
   printf 'heap\t%s\t%s\tlive_kb\t%s\n' "$1" "$2" "$(live_kb)" >> "$results"
   stop_demo
@@ -155,7 +213,9 @@ echo "load average after pairs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 java -cp "$bench" io.bulwark.benchmarks.load.LoadTable "$results"
 echo "(rps: median of pairs, ratio with/without per pair: median [min..max]; latency in microseconds at the fixed"
-echo " rate, added = with - without per pair; live_kb: heap live after full GC, added = retained by the agent)"
+echo " rate, added = with - without per pair; cpu_us: server CPU µs per request at the fixed rate, work_us: the same"
+echo " outside the JIT compiler and GC threads; max_cpu_us, max_work_us: the same at full load; live_kb: heap live"
+echo " after full GC, added = retained by the agent; cores: CPU used over the measured phase / its wall time)"
 
 # The attack flood: blocked SQL injection from 64 connections as fast as the agent answers 403.
 echo
@@ -167,7 +227,7 @@ log_file=$work/bulwark-attacks.jsonl
 # The log stays open in the demo: the flood's events are the lines after the warm-up's (load-policy.json rotates the
 # log only at 1GB: at 100MB, the default, a flood of ~1.3 KB events rotates it and the count would miss the first file).
 before=$( (cat "$log_file" 2>/dev/null || true) | wc -l)
-blocked=$(max_rps "$flood" GET "$attack" "" 403 64)
+blocked=$(max_rps "$flood" GET "$attack" "" 403 64); blocked=${blocked%% *}
 stop_demo # SIGTERM: the shutdown hook drains the queue, so what is not in the file was dropped and counted
 tail -n +"$((before + 1))" "$log_file" > "$work/flood.jsonl" 2>/dev/null || true
 written=$(grep -c '"sql-injection-blocked"' "$work/flood.jsonl" || true)

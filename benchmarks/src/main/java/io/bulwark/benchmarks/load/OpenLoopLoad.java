@@ -25,8 +25,13 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>{@code --warmup S} first runs the same schedule for S seconds without keeping latencies.
  *
+ * <p>{@code --server-pid P} (Linux) also measures CPU over the measured phase, after the warm-up: the server's
+ * per request, the generator's and the machine's ({@link CpuMeter}); {@code --clock-ticks} is the kernel's tick rate
+ * ({@code getconf CLK_TCK}, default 100).
+ *
  * <p>Prints one line of {@code key=value} pairs for the load script:
- * {@code sent ok errors seconds rps p50_us p90_us p99_us p999_us max_us}.
+ * {@code sent ok errors seconds rps p50_us p90_us p99_us p999_us max_us}, with {@code --server-pid} followed by
+ * {@link PhaseCpu#keyValues}.
  */
 public final class OpenLoopLoad {
 
@@ -41,13 +46,14 @@ public final class OpenLoopLoad {
         System.out.println(result.line());
     }
 
-    record Result(long sent, long ok, long errors, double seconds, LatencySummary latency) {
+    /** {@code cpu}: the measured phase's CPU as {@code key=value} pairs, or empty when not measured. */
+    record Result(long sent, long ok, long errors, double seconds, LatencySummary latency, String cpu) {
         String line() {
             return String.format(Locale.ROOT,
                     "sent=%d ok=%d errors=%d seconds=%.3f rps=%.1f p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f"
                             + " max_us=%.1f",
                     sent, ok, errors, seconds, ok / seconds, latency.p50Nanos() / 1e3, latency.p90Nanos() / 1e3,
-                    latency.p99Nanos() / 1e3, latency.p999Nanos() / 1e3, latency.maxNanos() / 1e3);
+                    latency.p99Nanos() / 1e3, latency.p999Nanos() / 1e3, latency.maxNanos() / 1e3) + cpu;
         }
     }
 
@@ -89,18 +95,23 @@ public final class OpenLoopLoad {
             workers.add(worker);
             worker.start();
         }
+        // the workers stay on schedule whatever this thread does; it only waits for the warm-up's end to take the
+        // first CPU snapshot, so the measured phase's CPU covers exactly its requests (give or take those in flight)
+        CpuMeter meter = startMeter(options, start + (long) (options.warmupSeconds() * 1e9));
         for (Thread worker : workers) {
             worker.join();
         }
+        String cpu = stopMeter(meter, total - skipped);
         double seconds = (System.nanoTime() - start) / 1e9 - options.warmupSeconds();
         return new Result(total - skipped, ok.get(), errors.get(), seconds,
-                LatencySummary.of(latencies, latencies.length));
+                LatencySummary.of(latencies, latencies.length), cpu);
     }
 
     private static Result closedLoop(LoadOptions options, InetSocketAddress address, byte[] request)
             throws InterruptedException {
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        CpuMeter meter = startMeter(options, System.nanoTime());
         long start = System.nanoTime();
         long end = start + (long) (options.seconds() * 1e9);
         List<Thread> workers = new ArrayList<>();
@@ -120,7 +131,37 @@ public final class OpenLoopLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long sent = ok.get() + errors.get();
-        return new Result(sent, ok.get(), errors.get(), seconds, LatencySummary.of(new long[0], 0));
+        return new Result(sent, ok.get(), errors.get(), seconds, LatencySummary.of(new long[0], 0),
+                stopMeter(meter, sent));
+    }
+
+    /** Waits until {@code atNanos}, then snapshots CPU; null when not asked for or not readable (not Linux). */
+    private static CpuMeter startMeter(LoadOptions options, long atNanos) {
+        if (options.serverPid() <= 0) {
+            return null;
+        }
+        long wait;
+        while ((wait = atNanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        try {
+            return CpuMeter.start(options.serverPid(), options.clockTicks());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("CPU not measured: " + e);
+            return null;
+        }
+    }
+
+    private static String stopMeter(CpuMeter meter, long requests) {
+        if (meter == null) {
+            return "";
+        }
+        try {
+            return meter.stop().keyValues(requests);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("CPU not measured: " + e); // e.g. the server exited mid-phase
+            return "";
+        }
     }
 
     private static boolean send(KeepAliveConnection connection, byte[] request, int expectStatus) {
@@ -133,7 +174,7 @@ public final class OpenLoopLoad {
 
     /** The command line: {@code --url U [--method M] [--header 'N: V']... [--body-file F] [--rate R] ...}. */
     record LoadOptions(URI uri, String method, List<String> headers, byte[] body, double rate, double seconds,
-                       double warmupSeconds, int connections, int expectStatus) {
+                       double warmupSeconds, int connections, int expectStatus, long serverPid, long clockTicks) {
 
         static LoadOptions parse(String[] args) throws IOException {
             URI uri = null;
@@ -145,6 +186,8 @@ public final class OpenLoopLoad {
             double warmup = 0;
             int connections = 16;
             int expect = 200;
+            long serverPid = 0;
+            long clockTicks = 100;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -157,6 +200,8 @@ public final class OpenLoopLoad {
                     case "--warmup" -> warmup = Double.parseDouble(value);
                     case "--connections" -> connections = Integer.parseInt(value);
                     case "--expect-status" -> expect = Integer.parseInt(value);
+                    case "--server-pid" -> serverPid = Long.parseLong(value);
+                    case "--clock-ticks" -> clockTicks = Long.parseLong(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
@@ -164,7 +209,11 @@ public final class OpenLoopLoad {
             if (uri == null || uri.getPort() < 0) {
                 throw new IllegalArgumentException("--url http://HOST:PORT/PATH is required");
             }
-            return new LoadOptions(uri, method, headers, body, rate, seconds, warmup, connections, expect);
+            if (clockTicks <= 0) {
+                throw new IllegalArgumentException("--clock-ticks must be positive");
+            }
+            return new LoadOptions(uri, method, headers, body, rate, seconds, warmup, connections, expect, serverPid,
+                    clockTicks);
         }
 
         byte[] encodedRequest() {
