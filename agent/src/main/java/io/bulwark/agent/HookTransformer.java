@@ -6,6 +6,7 @@ import io.bulwark.instrumentation.concurrent.ConcurrentModule;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,12 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * The agent's one class-file transformer. For each class the JVM defines it records the header, decides from
@@ -141,7 +147,7 @@ final class HookTransformer implements ClassFileTransformer {
                     matched.add(hook);
                 }
             }
-            if (matched == null) {
+            if (matched == null || (matched = withDeclaredMethods(matched, classFile)).isEmpty()) {
                 return null;
             }
             long weave = StartupTimer.start();
@@ -165,6 +171,43 @@ final class HookTransformer implements ClassFileTransformer {
             }
         }
         return new SuperTypeIndex(targets);
+    }
+
+    /**
+     * The hooks among {@code matched} whose methods the class declares with a body. Most servlets only override
+     * {@code doGet}: weaving one for the {@code service} hook would cost a Byte Buddy pass and change nothing.
+     */
+    static List<Hook> withDeclaredMethods(List<Hook> matched, byte[] classFile) {
+        Set<String> declared = null;
+        List<Hook> kept = new ArrayList<>(matched.size());
+        for (Hook hook : matched) {
+            Set<String> names = hook.instrumentation().methodNames();
+            if (names != null) {
+                if (declared == null) {
+                    declared = declaredMethodNames(classFile);
+                }
+                if (Collections.disjoint(names, declared)) {
+                    continue;
+                }
+            }
+            kept.add(hook);
+        }
+        return kept;
+    }
+
+    private static Set<String> declaredMethodNames(byte[] classFile) {
+        Set<String> names = new HashSet<>();
+        OpenedClassReader.of(classFile).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
+                    names.add(name);
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return names;
     }
 
     /** How long ago the JVM last defined a class (other than the JDK's and the agent's own). */

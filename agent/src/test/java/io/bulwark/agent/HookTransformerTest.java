@@ -68,4 +68,17 @@ class HookTransformerTest {
                 .isNull();
         assertThat(diagnostics.errorCount()).isZero();
     }
+
+    /** Like an app's servlet that only overrides doGet: it is a Statement, but declares no hooked method. */
+    @Test
+    void aStatementDeclaringNoHookedMethodIsNotWoven() {
+        byte[] inheritsAll = new ByteBuddy().subclass(Object.class).name("gen.InheritingStatement")
+                .implement(Statement.class)
+                .defineMethod("describe", String.class, Visibility.PUBLIC).intercept(FixedValue.value("x"))
+                .make().getBytes();
+
+        assertThat(jdbcTransformer().transform(getClass().getClassLoader(), "gen/InheritingStatement", null, null,
+                inheritsAll)).isNull();
+        assertThat(diagnostics.errorCount()).isZero();
+    }
 }

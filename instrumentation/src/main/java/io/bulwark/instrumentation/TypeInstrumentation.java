@@ -1,5 +1,6 @@
 package io.bulwark.instrumentation;
 
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -27,6 +28,15 @@ public interface TypeInstrumentation {
 
     /** For hooks on one named class: its binary name, matched by name alone. Null otherwise. */
     default String namedType() {
+        return null;
+    }
+
+    /**
+     * Every method name {@link #methodMatcher()} can accept, or null when it may accept any. A class that matches
+     * the type but declares none of these methods (an app's servlet that only overrides {@code doGet}) is then
+     * left as it is rather than handed to Byte Buddy for a weave that would change nothing.
+     */
+    default Set<String> methodNames() {
         return null;
     }
 

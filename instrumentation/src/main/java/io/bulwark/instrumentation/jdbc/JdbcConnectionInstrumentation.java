@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import io.bulwark.instrumentation.TypeInstrumentation;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -28,6 +29,11 @@ public final class JdbcConnectionInstrumentation implements TypeInstrumentation 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named("java.sql.Connection")));
+    }
+
+    @Override
+    public Set<String> methodNames() {
+        return Set.of("prepareStatement", "prepareCall", "nativeSQL");
     }
 
     @Override

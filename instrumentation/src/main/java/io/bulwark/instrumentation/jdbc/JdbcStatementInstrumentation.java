@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import io.bulwark.instrumentation.TypeInstrumentation;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -25,6 +26,11 @@ public final class JdbcStatementInstrumentation implements TypeInstrumentation {
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named("java.sql.Statement")));
+    }
+
+    @Override
+    public Set<String> methodNames() {
+        return Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
     }
 
     @Override

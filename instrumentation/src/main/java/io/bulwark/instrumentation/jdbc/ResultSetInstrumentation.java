@@ -1,6 +1,7 @@
 package io.bulwark.instrumentation.jdbc;
 
 import io.bulwark.instrumentation.TypeInstrumentation;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -28,6 +29,11 @@ public final class ResultSetInstrumentation implements TypeInstrumentation {
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named("java.sql.ResultSet")));
+    }
+
+    @Override
+    public Set<String> methodNames() {
+        return Set.of("next");
     }
 
     @Override

@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.bulwark.instrumentation.ClassLoaderHasType;
 import io.bulwark.instrumentation.TypeInstrumentation;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -39,6 +40,11 @@ public final class AsyncContextStartInstrumentation implements TypeInstrumentati
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named(api.type("AsyncContext"))));
+    }
+
+    @Override
+    public Set<String> methodNames() {
+        return Set.of("start");
     }
 
     @Override

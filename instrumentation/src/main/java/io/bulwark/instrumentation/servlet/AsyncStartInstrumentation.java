@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 
 import io.bulwark.instrumentation.ClassLoaderHasType;
 import io.bulwark.instrumentation.TypeInstrumentation;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -38,6 +39,11 @@ public final class AsyncStartInstrumentation implements TypeInstrumentation {
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named(api.type("ServletRequest"))));
+    }
+
+    @Override
+    public Set<String> methodNames() {
+        return Set.of("startAsync");
     }
 
     @Override

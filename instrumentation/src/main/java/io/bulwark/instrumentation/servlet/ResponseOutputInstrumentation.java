@@ -2,6 +2,7 @@ package io.bulwark.instrumentation.servlet;
 
 import io.bulwark.instrumentation.ClassLoaderHasType;
 import io.bulwark.instrumentation.TypeInstrumentation;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -60,6 +61,11 @@ public final class ResponseOutputInstrumentation implements TypeInstrumentation 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named(api.type("ServletOutputStream"))));
+    }
+
+    @Override
+    public Set<String> methodNames() {
+        return Set.of("write");
     }
 
     @Override

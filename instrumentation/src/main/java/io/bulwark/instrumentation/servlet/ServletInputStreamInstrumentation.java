@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.bulwark.instrumentation.ClassLoaderHasType;
 import io.bulwark.instrumentation.TypeInstrumentation;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -25,17 +26,19 @@ public final class ServletInputStreamInstrumentation implements TypeInstrumentat
 
     /** The stream methods hooked, each with its advice. */
     enum Method {
-        ARRAY_READ(BodyReadAdvice.class),
-        BYTE_READ(BodyReadByteAdvice.class),
-        BUFFER_READ(BodyBufferReadAdvice.class),
-        AVAILABLE(BodyAvailableAdvice.class),
-        IS_FINISHED(BodyFinishedAdvice.class),
-        IS_READY(BodyReadyAdvice.class),
-        SET_READ_LISTENER(ReadListenerAdvice.class);
+        ARRAY_READ("read", BodyReadAdvice.class),
+        BYTE_READ("read", BodyReadByteAdvice.class),
+        BUFFER_READ("read", BodyBufferReadAdvice.class),
+        AVAILABLE("available", BodyAvailableAdvice.class),
+        IS_FINISHED("isFinished", BodyFinishedAdvice.class),
+        IS_READY("isReady", BodyReadyAdvice.class),
+        SET_READ_LISTENER("setReadListener", ReadListenerAdvice.class);
 
+        private final String methodName;
         private final Class<?> advice;
 
-        Method(Class<?> advice) {
+        Method(String methodName, Class<?> advice) {
+            this.methodName = methodName;
             this.advice = advice;
         }
     }
@@ -69,6 +72,11 @@ public final class ServletInputStreamInstrumentation implements TypeInstrumentat
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named(api.type("ServletInputStream"))));
+    }
+
+    @Override
+    public Set<String> methodNames() {
+        return Set.of(method.methodName);
     }
 
     @Override

@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.bulwark.instrumentation.ClassLoaderHasType;
 import io.bulwark.instrumentation.TypeInstrumentation;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -36,6 +37,11 @@ public final class ServletServiceInstrumentation implements TypeInstrumentation 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return not(isInterface()).and(hasSuperType(named(api.type("Servlet"))));
+    }
+
+    @Override
+    public Set<String> methodNames() {
+        return Set.of("service");
     }
 
     @Override
