@@ -102,15 +102,23 @@ final class Authenticators {
             if (authorization != null && authorization.length() > BEARER.length()
                     && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                     && authorization.charAt(BEARER.length()) == ' ') {
-                return new PresentedCredential(PresentedCredential.Kind.BEARER,
-                        authorization.substring(BEARER.length() + 1).strip());
+                // The token's bounds as String.strip would find them, without making the stripped copy.
+                int from = BEARER.length() + 1;
+                int to = authorization.length();
+                while (from < to && Character.isWhitespace(authorization.charAt(from))) {
+                    from++;
+                }
+                while (to > from && Character.isWhitespace(authorization.charAt(to - 1))) {
+                    to--;
+                }
+                return new PresentedCredential(PresentedCredential.Kind.BEARER, authorization, from, to);
             }
         }
         if (apiKeys != null) {
             String key = apiKeyHeader != null ? request.header(apiKeyHeader)
                     : io.bulwark.policies.net.FormEncoding.firstParameter(request.queryString(), apiKeyQueryParam);
             if (key != null && !key.isEmpty()) {
-                return new PresentedCredential(PresentedCredential.Kind.API_KEY, key);
+                return PresentedCredential.of(PresentedCredential.Kind.API_KEY, key);
             }
         }
         return null;
@@ -118,7 +126,7 @@ final class Authenticators {
 
     AuthResult verify(PresentedCredential credential, long nowMillis) {
         return credential.kind() == PresentedCredential.Kind.BEARER
-                ? jwt.authenticate(credential.secret(), nowMillis)
+                ? jwt.authenticate(credential.text(), credential.from(), credential.to(), nowMillis)
                 : apiKeys.authenticate(credential.secret());
     }
 
