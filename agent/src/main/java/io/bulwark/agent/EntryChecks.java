@@ -129,7 +129,8 @@ final class EntryChecks {
             String subject = identity == null ? null : identity.subject();
             String apiKeyId = identity != null && "apiKey".equals(identity.method()) ? subject : null;
             ProblemResponse over = refuseOverLimit(policy, request, ip, subject, plan.callerLimits(),
-                    new RequestKeys(ip, apiKeyId, subject, plan.label(), request::header), nowNanos, nowMillis,
+                    new RequestKeys(ip, apiKeyId, subject, plan.label(),
+                            plan.callerLimitsReadHeaders() ? request::header : null), nowNanos, nowMillis,
                     route);
             if (over != null) {
                 return EntryOutcome.denied(ip, route, identity, over);
@@ -182,7 +183,7 @@ final class EntryChecks {
         if (mode == Mode.OFF) {
             return null;
         }
-        RateLimitDecision decision = policy.limiter().decide(limits, keys, nowNanos);
+        RateLimitDecision decision = policy.limiter().enforce(limits, keys, nowNanos);
         if (decision.admitted()) {
             return null;
         }
