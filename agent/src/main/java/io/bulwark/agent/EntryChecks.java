@@ -76,8 +76,8 @@ final class EntryChecks {
         }
         RoutePlan plan = route.plan();
 
-        ProblemResponse limited = refuseOverLimit(policy, request, ip, null, plan.ipLimits(),
-                RequestKeys.ofIp(ip, plan.label()), nowNanos, nowMillis, route);
+        ProblemResponse limited = plan.ipLimits().isEmpty() ? null : refuseOverLimit(policy, request, ip, null,
+                plan.ipLimits(), RequestKeys.ofIp(ip, plan.label()), nowNanos, nowMillis, route);
         if (limited != null) {
             return EntryOutcome.denied(ip, route, null, limited);
         }
