@@ -98,17 +98,14 @@ final class EntryChecks {
         Mode authMode = policy.model().effectiveMode(Protection.AUTHENTICATION, plan.route());
         if (authMode != Mode.OFF) {
             Authenticators authenticators = policy.authenticators();
-            PresentedCredential credential = authenticators == null ? null : authenticators.presented(request);
-            if (credential != null) {
-                AuthResult result = authenticators.verify(credential, nowMillis);
-                if (result instanceof AuthResult.Authenticated authenticated) {
-                    identity = authenticated.identity();
-                } else {
-                    ProblemResponse refused = refuseCredential(policy, request, ip, credential,
-                            (AuthResult.Rejected) result, authMode, nowMillis);
-                    if (refused != null) {
-                        return EntryOutcome.denied(ip, route, null, refused);
-                    }
+            AuthResult result = authenticators == null ? null : authenticators.authenticate(request, nowMillis);
+            if (result instanceof AuthResult.Authenticated authenticated) {
+                identity = authenticated.identity();
+            } else if (result != null) {
+                ProblemResponse refused = refuseCredential(policy, request, ip, authenticators.presented(request),
+                        (AuthResult.Rejected) result, authMode, nowMillis);
+                if (refused != null) {
+                    return EntryOutcome.denied(ip, route, null, refused);
                 }
             }
             String subject = identity == null ? null : identity.subject();

@@ -32,11 +32,6 @@ record PresentedCredential(Kind kind, String text, int from, int to) {
         return new PresentedCredential(kind, text, 0, text.length());
     }
 
-    /** The secret itself, copied out when it is not all of {@code text}. */
-    String secret() {
-        return from == 0 && to == text.length() ? text : text.substring(from, to);
-    }
-
     @Override
     public String toString() {
         return kind.label() + " credential";

@@ -236,6 +236,20 @@ class EntryChecksTest {
     }
 
     @Test
+    void anotherSchemeOrABareSchemeNameIsNoCredentialAtAll() throws Exception {
+        ActivePolicy policy = activate(jwtPolicy(""));
+        String token = token("alice", "orders:read");
+
+        for (String header : List.of("Basic YWxpY2U6c2VjcmV0", "Bearer", "Bearer" + token, "Bearers " + token)) {
+            events.clear();
+            EntryOutcome outcome = run(policy, new Request("/orders/1", Map.of("Authorization", header)));
+            assertThat(outcome.denial().status()).isEqualTo(401);
+            assertThat(outcome.denial().headers().get("WWW-Authenticate")).doesNotContain("invalid_token");
+            assertThat(events).singleElement().satisfies(e -> assertThat(e.reason()).startsWith("missing_credentials"));
+        }
+    }
+
+    @Test
     void anEmptyBearerTokenIsARefusedCredentialNotAMissingOne() throws Exception {
         EntryOutcome outcome = run(activate(jwtPolicy("")),
                 new Request("/orders/1", Map.of("Authorization", "Bearer    ")));
