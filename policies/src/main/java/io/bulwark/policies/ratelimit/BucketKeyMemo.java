@@ -20,9 +20,20 @@ final class BucketKeyMemo {
 
     String keyOf(LimitSpec spec, RequestKeys request) {
         String value = BucketKeys.plainValue(spec, request);
-        if (value == null) {
-            return BucketKeys.of(spec, request);
+        return value == null ? BucketKeys.of(spec, request) : lookup(spec, value, request);
+    }
+
+    /** {@link #keyOf} for a limit keyed by the client IP alone, with no {@link RequestKeys} unless the key is new. */
+    String ipKeyOf(LimitSpec spec, String ip) {
+        if (spec.keyParts().size() != 1 || !spec.keyedByIpOnly() || ip == null || ip.isEmpty()
+                || ip.length() > BucketKeys.MAX_PLAIN_VALUE) {
+            return BucketKeys.of(spec, RequestKeys.ofIp(ip, null));
         }
+        return lookup(spec, ip, null);
+    }
+
+    /** @param request what to build the key from on a miss; null: the client IP {@code value} alone */
+    private String lookup(LimitSpec spec, String value, RequestKeys request) {
         int h = value.hashCode() * 31 + spec.bucketKeyPrefix().hashCode();
         int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
         Entry entry = slots.get(slot);
@@ -30,7 +41,7 @@ final class BucketKeyMemo {
         if (entry != null && entry.spec() == spec && entry.value().equals(value)) {
             return entry.key();
         }
-        String key = BucketKeys.of(spec, request);
+        String key = BucketKeys.of(spec, request != null ? request : RequestKeys.ofIp(value, null));
         slots.set(slot, new Entry(spec, value, key));
         return key;
     }

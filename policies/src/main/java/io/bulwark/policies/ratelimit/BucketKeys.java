@@ -16,7 +16,7 @@ import java.util.Base64;
 final class BucketKeys {
 
     /** Longer values than this (a pathological subject, say) are digested too. */
-    private static final int MAX_PLAIN_VALUE = 128;
+    static final int MAX_PLAIN_VALUE = 128;
 
     private BucketKeys() {
     }

@@ -67,6 +67,32 @@ public final class RateLimiter {
         return verdict == null ? RateLimitDecision.ADMITTED : decision(distinct, bucketKeys, verdict);
     }
 
+    /**
+     * {@link #enforce} for limits keyed by the client IP alone ({@link LimitSpec#keyedByIpOnly()}), as checked before
+     * authentication: the address is all such limits read, so no {@link RequestKeys} is made for them.
+     *
+     * @throws IllegalArgumentException when a limit reads more than the client IP
+     */
+    public RateLimitDecision enforceByIp(List<LimitSpec> limits, String ip, long nowNanos) {
+        if (limits.size() != 1) {
+            for (int i = 0; i < limits.size(); i++) {
+                requireIpOnly(limits.get(i));
+            }
+            return enforce(limits, RequestKeys.ofIp(ip, null), nowNanos);
+        }
+        LimitSpec limit = requireIpOnly(limits.get(0));
+        String key = memo.ipKeyOf(limit, ip);
+        StoreVerdict verdict = store.tryConsumeOrExplain(limit, key, nowNanos);
+        return verdict == null ? RateLimitDecision.ADMITTED : decision(limits, new String[] {key}, verdict);
+    }
+
+    private static LimitSpec requireIpOnly(LimitSpec limit) {
+        if (!limit.keyedByIpOnly()) {
+            throw new IllegalArgumentException("rate limit '" + limit.name() + "' is keyed on more than the client IP");
+        }
+        return limit;
+    }
+
     private String[] bucketKeys(List<LimitSpec> distinct, RequestKeys keys) {
         String[] bucketKeys = new String[distinct.size()];
         for (int i = 0; i < bucketKeys.length; i++) {

@@ -67,4 +67,15 @@ class BucketKeyMemoTest {
                 .isEqualTo(BucketKeys.of(perTenant, keys));
         assertThat(memo.keyOf(mixed, keys)).isNotSameAs(memo.keyOf(mixed, keys)).isEqualTo("5:mixed|S5:alice|I8:10.0.0.7");
     }
+
+    @Test
+    void anAddressAloneFindsTheKeyTheFullRequestKeysMake() {
+        String full = memo.keyOf(PER_IP, RequestKeys.ofIp("10.0.0.7", "/orders"));
+
+        assertThat(memo.ipKeyOf(PER_IP, new String("10.0.0.7".toCharArray()))).isSameAs(full);
+        assertThat(memo.ipKeyOf(PER_IP, "10.0.0.8")).isEqualTo("6:per-ip|I8:10.0.0.8");
+        assertThat(memo.ipKeyOf(PER_IP, null)).isEqualTo(BucketKeys.of(PER_IP, RequestKeys.ofIp(null, null)));
+        String longIp = "1".repeat(200);
+        assertThat(memo.ipKeyOf(PER_IP, longIp)).isEqualTo(BucketKeys.of(PER_IP, RequestKeys.ofIp(longIp, null)));
+    }
 }

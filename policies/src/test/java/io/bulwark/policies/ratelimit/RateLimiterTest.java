@@ -273,4 +273,31 @@ class RateLimiterTest {
 
         assertThat(limiter.decide(List.of(PER_IP), client, T0).statuses().get(0).remaining()).isEqualTo(2);
     }
+
+    @Test
+    void enforceByIpDrawsFromTheBucketOfTheSameAddressAndRefusesLikeDecide() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.enforceByIp(List.of(PER_IP), "198.51.100.7", T0)).isSameAs(RateLimitDecision.ADMITTED);
+        }
+        assertThat(limiter.decide(List.of(PER_IP), RequestKeys.ofIp("198.51.100.7", "/a"), T0).admitted()).isTrue();
+
+        RateLimitDecision refused = limiter.enforceByIp(List.of(PER_IP), "198.51.100.7", T0);
+
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.retryAfterHeader()).isEqualTo("12");
+        assertThat(refused.rejectedBucketKey()).isEqualTo("6:per-ip|I12:198.51.100.7");
+        assertThat(limiter.enforceByIp(List.of(PER_IP), "198.51.100.8", T0)).as("another address")
+                .isSameAs(RateLimitDecision.ADMITTED);
+    }
+
+    @Test
+    void enforceByIpRefusesALimitThatReadsMoreThanTheAddress() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> limiter.enforceByIp(List.of(PER_CALLER), "198.51.100.7", T0))
+                .withMessageContaining("per-caller");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> limiter.enforceByIp(List.of(PER_IP, PER_CALLER), "198.51.100.7", T0));
+        assertThat(limiter.decide(List.of(PER_IP), RequestKeys.ofIp("198.51.100.7", "/a"), T0)
+                .statuses().get(0).remaining()).as("nothing was counted").isEqualTo(4);
+    }
 }
