@@ -76,8 +76,7 @@ final class EntryChecks {
         }
         RoutePlan plan = route.plan();
 
-        ProblemResponse limited = refuseOverLimit(policy, request, ip, null, plan.ipLimits(),
-                RequestKeys.ofIp(ip, plan.label()), nowNanos, nowMillis, route);
+        ProblemResponse limited = refuseOverIpLimit(policy, request, ip, route, nowNanos, nowMillis);
         if (limited != null) {
             return EntryOutcome.denied(ip, route, null, limited);
         }
@@ -98,17 +97,14 @@ final class EntryChecks {
         Mode authMode = policy.model().effectiveMode(Protection.AUTHENTICATION, plan.route());
         if (authMode != Mode.OFF) {
             Authenticators authenticators = policy.authenticators();
-            PresentedCredential credential = authenticators == null ? null : authenticators.presented(request);
-            if (credential != null) {
-                AuthResult result = authenticators.verify(credential, nowMillis);
-                if (result instanceof AuthResult.Authenticated authenticated) {
-                    identity = authenticated.identity();
-                } else {
-                    ProblemResponse refused = refuseCredential(policy, request, ip, credential,
-                            (AuthResult.Rejected) result, authMode, nowMillis);
-                    if (refused != null) {
-                        return EntryOutcome.denied(ip, route, null, refused);
-                    }
+            AuthResult result = authenticators == null ? null : authenticators.authenticate(request, nowMillis);
+            if (result instanceof AuthResult.Authenticated authenticated) {
+                identity = authenticated.identity();
+            } else if (result != null) {
+                ProblemResponse refused = refuseCredential(policy, request, ip, authenticators.presented(request),
+                        (AuthResult.Rejected) result, authMode, nowMillis);
+                if (refused != null) {
+                    return EntryOutcome.denied(ip, route, null, refused);
                 }
             }
             String subject = identity == null ? null : identity.subject();
@@ -125,15 +121,9 @@ final class EntryChecks {
             }
         }
 
-        if (!plan.callerLimits().isEmpty()) {
-            String subject = identity == null ? null : identity.subject();
-            String apiKeyId = identity != null && "apiKey".equals(identity.method()) ? subject : null;
-            ProblemResponse over = refuseOverLimit(policy, request, ip, subject, plan.callerLimits(),
-                    new RequestKeys(ip, apiKeyId, subject, plan.label(), request::header), nowNanos, nowMillis,
-                    route);
-            if (over != null) {
-                return EntryOutcome.denied(ip, route, identity, over);
-            }
+        ProblemResponse over = refuseOverCallerLimit(policy, request, ip, identity, route, nowNanos, nowMillis);
+        if (over != null) {
+            return EntryOutcome.denied(ip, route, identity, over);
         }
 
         // After the caller is known and counted, so a flood of invalid requests still meets the limits.
@@ -172,9 +162,10 @@ final class EntryChecks {
         return null;
     }
 
-    private ProblemResponse refuseOverLimit(ActivePolicy policy, EntryRequest request, String ip, String subject,
-                                            List<LimitSpec> limits, RequestKeys keys, long nowNanos, long nowMillis,
-                                            ActivePolicy.RouteMatch route) {
+    /** The limits keyed by the client IP alone, before any credential is looked at. */
+    private ProblemResponse refuseOverIpLimit(ActivePolicy policy, EntryRequest request, String ip,
+                                              ActivePolicy.RouteMatch route, long nowNanos, long nowMillis) {
+        List<LimitSpec> limits = route.plan().ipLimits();
         if (limits.isEmpty()) {
             return null;
         }
@@ -182,7 +173,33 @@ final class EntryChecks {
         if (mode == Mode.OFF) {
             return null;
         }
-        RateLimitDecision decision = policy.limiter().decide(limits, keys, nowNanos);
+        return refusal(policy, request, ip, null, policy.limiter().enforceByIp(limits, ip, nowNanos), mode,
+                nowMillis, nowNanos);
+    }
+
+    /** The limits keyed by who calls (API key, subject), the route or a header, once the caller is known. */
+    private ProblemResponse refuseOverCallerLimit(ActivePolicy policy, EntryRequest request, String ip,
+                                                  Identity identity, ActivePolicy.RouteMatch route, long nowNanos,
+                                                  long nowMillis) {
+        RoutePlan plan = route.plan();
+        if (plan.callerLimits().isEmpty()) {
+            return null;
+        }
+        Mode mode = policy.model().effectiveMode(Protection.RATE_LIMIT, route.route());
+        if (mode == Mode.OFF) {
+            return null;
+        }
+        String subject = identity == null ? null : identity.subject();
+        String apiKeyId = identity != null && "apiKey".equals(identity.method()) ? subject : null;
+        RequestKeys keys = new RequestKeys(ip, apiKeyId, subject, plan.label(),
+                plan.callerLimitsReadHeaders() ? request::header : null);
+        return refusal(policy, request, ip, subject, policy.limiter().enforce(plan.callerLimits(), keys, nowNanos),
+                mode, nowMillis, nowNanos);
+    }
+
+    /** The answer to a rate-limit decision: null when admitted, or in monitor mode once the refusal is counted. */
+    private ProblemResponse refusal(ActivePolicy policy, EntryRequest request, String ip, String subject,
+                                    RateLimitDecision decision, Mode mode, long nowMillis, long nowNanos) {
         if (decision.admitted()) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.bulwark.agent;
 
 import io.bulwark.policies.auth.AuthRequirement;
 import io.bulwark.policies.model.Route;
+import io.bulwark.policies.ratelimit.KeyPart;
 import io.bulwark.policies.ratelimit.LimitSpec;
 import java.util.List;
 
@@ -22,6 +23,22 @@ record RoutePlan(Route route, String label, AuthRequirement auth, List<LimitSpec
     RoutePlan {
         ipLimits = List.copyOf(ipLimits);
         callerLimits = List.copyOf(callerLimits);
+    }
+
+    /**
+     * Whether a caller limit is keyed on a header; only then do the limits need a way to read headers (a lambda
+     * made per request).
+     */
+    boolean callerLimitsReadHeaders() {
+        for (int i = 0; i < callerLimits.size(); i++) {
+            List<KeyPart> parts = callerLimits.get(i).keyParts();
+            for (int j = 0; j < parts.size(); j++) {
+                if (parts.get(j).kind() == KeyPart.Kind.HEADER) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether entry has anything to do here besides matching. */

@@ -202,6 +202,81 @@ class EntryChecksTest {
         assertThat(afterReload.denial().status()).isEqualTo(429);
     }
 
+    @Test
+    void theTokenIsFoundWhateverTheSchemeCaseAndSurroundingSpaces() throws Exception {
+        ActivePolicy policy = activate(jwtPolicy(""));
+        String token = token("alice", "orders:read");
+
+        for (String header : List.of("Bearer " + token, "bearer " + token, "BEARER   " + token + "  ",
+                "Bearer \t" + token)) {
+            EntryOutcome outcome = run(policy, new Request("/orders/1", Map.of("Authorization", header)));
+            assertThat(outcome.isDenied()).as(header.substring(0, 10)).isFalse();
+            assertThat(outcome.identity().subject()).isEqualTo("alice");
+        }
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aCachedTokenAdmitsEveryCopyOfItsHeaderButNotATamperedOne() throws Exception {
+        ActivePolicy policy = activate(jwtPolicy(""));
+        String header = "Bearer " + token("alice", "orders:read");
+        EntryOutcome first = run(policy, new Request("/orders/1", Map.of("Authorization", header)));
+        EntryOutcome second = run(policy,
+                new Request("/orders/1", Map.of("Authorization", new String(header.toCharArray()))));
+        String[] parts = header.split("\\.");
+        String elevated = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"iss\":\"https://issuer.unit/\",\"sub\":\"eve\",\"scope\":\"orders:read\",\"exp\":"
+                        + (NOW_MILLIS / 1000 + 600) + "}").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+
+        EntryOutcome forged = run(policy, new Request("/orders/1", Map.of("Authorization", elevated)));
+
+        assertThat(second.identity()).isSameAs(first.identity());
+        assertThat(forged.denial().status()).isEqualTo(401);
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.reason()).startsWith("bad_signature"));
+    }
+
+    @Test
+    void anotherSchemeOrABareSchemeNameIsNoCredentialAtAll() throws Exception {
+        ActivePolicy policy = activate(jwtPolicy(""));
+        String token = token("alice", "orders:read");
+
+        for (String header : List.of("Basic YWxpY2U6c2VjcmV0", "Bearer", "Bearer" + token, "Bearers " + token)) {
+            events.clear();
+            EntryOutcome outcome = run(policy, new Request("/orders/1", Map.of("Authorization", header)));
+            assertThat(outcome.denial().status()).isEqualTo(401);
+            assertThat(outcome.denial().headers().get("WWW-Authenticate")).doesNotContain("invalid_token");
+            assertThat(events).singleElement().satisfies(e -> assertThat(e.reason()).startsWith("missing_credentials"));
+        }
+    }
+
+    @Test
+    void anEmptyBearerTokenIsARefusedCredentialNotAMissingOne() throws Exception {
+        EntryOutcome outcome = run(activate(jwtPolicy("")),
+                new Request("/orders/1", Map.of("Authorization", "Bearer    ")));
+
+        assertThat(outcome.denial().status()).isEqualTo(401);
+        assertThat(outcome.denial().headers().get("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    @Test
+    void ipAndCallerLimitsBothCountAnAdmittedRequest() throws Exception {
+        ActivePolicy policy = activate(jwtPolicy("""
+                , "rateLimits": { "per-ip": { "key": "ip", "limit": 3, "per": "1m" },
+                                  "per-caller": { "key": "subject", "limit": 2, "per": "1m" } },
+                "defaults": { "rateLimits": ["per-ip", "per-caller"] }"""));
+        String alice = token("alice", "orders:read");
+        assertThat(run(policy, bearer("/orders/1", alice)).isDenied()).isFalse();
+        assertThat(run(policy, bearer("/orders/1", alice)).isDenied()).isFalse();
+
+        EntryOutcome third = run(policy, bearer("/orders/1", alice));
+        assertThat(third.denial().status()).isEqualTo(429);
+        assertThat(third.denial().headers().get("RateLimit-Policy")).contains("per-caller");
+
+        EntryOutcome fourth = run(policy, bearer("/orders/1", token("bob", "orders:read")));
+        assertThat(fourth.denial().status()).as("per-ip counted all three").isEqualTo(429);
+        assertThat(fourth.denial().headers().get("RateLimit-Policy")).contains("per-ip");
+    }
+
     private EntryOutcome run(ActivePolicy policy, EntryRequest request) {
         return checks.run(policy, request, NOW_MILLIS, System.nanoTime());
     }

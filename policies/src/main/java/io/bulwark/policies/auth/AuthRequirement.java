@@ -24,11 +24,9 @@ public sealed interface AuthRequirement {
         if (identity == null) {
             return AccessDecision.UNAUTHENTICATED;
         }
-        if (this instanceof Scoped scoped) {
-            List<String> missing = scoped.scopes().missing(identity.scopes());
-            if (!missing.isEmpty()) {
-                return new AccessDecision(AccessDecision.Outcome.INSUFFICIENT_SCOPE, List.copyOf(scoped.scopes().scopes()), missing);
-            }
+        if (this instanceof Scoped scoped && !scoped.scopes().isMet(identity.scopes())) {
+            return new AccessDecision(AccessDecision.Outcome.INSUFFICIENT_SCOPE,
+                    List.copyOf(scoped.scopes().scopes()), scoped.scopes().missing(identity.scopes()));
         }
         return AccessDecision.ALLOWED;
     }

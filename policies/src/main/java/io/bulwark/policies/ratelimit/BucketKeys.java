@@ -16,7 +16,7 @@ import java.util.Base64;
 final class BucketKeys {
 
     /** Longer values than this (a pathological subject, say) are digested too. */
-    private static final int MAX_PLAIN_VALUE = 128;
+    static final int MAX_PLAIN_VALUE = 128;
 
     private BucketKeys() {
     }
@@ -45,6 +45,22 @@ final class BucketKeys {
             }
         }
         return key.toString();
+    }
+
+    /**
+     * The one value a one-part limit's key is made of, when {@link #of} would use it as it is (present, not a header,
+     * short); else null. Such a key is a function of the limit and this value alone.
+     */
+    static String plainValue(LimitSpec spec, RequestKeys request) {
+        if (spec.keyParts().size() != 1) {
+            return null;
+        }
+        KeyPart part = spec.keyParts().get(0);
+        if (part.kind() == KeyPart.Kind.HEADER) {
+            return null;
+        }
+        String value = valueOf(part, request);
+        return value != null && value.length() <= MAX_PLAIN_VALUE ? value : null;
     }
 
     private static String valueOf(KeyPart part, RequestKeys request) {

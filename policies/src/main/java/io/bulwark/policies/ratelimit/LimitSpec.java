@@ -24,6 +24,7 @@ public final class LimitSpec {
     private final String policyItem;
     /** How every bucket key of this limit starts (see {@link BucketKeys}): built once, not per request. */
     private final String bucketKeyPrefix;
+    private final boolean keyedByIpOnly;
 
     /**
      * @param burst the bucket's capacity; 0 means {@code limit}
@@ -59,6 +60,7 @@ public final class LimitSpec {
         this.fullRefillNanos = (long) Math.ceil((double) this.burst * period.toNanos() / limit);
         this.policyItem = RateLimitHeaders.policyItem(name, limit, period);
         this.bucketKeyPrefix = name.length() + ":" + name;
+        this.keyedByIpOnly = this.keyParts.stream().allMatch(part -> part.kind() == KeyPart.Kind.IP);
     }
 
     /** The policy's form: {@code key} is one string or a list of them, {@code burst} may be null. */
@@ -98,7 +100,7 @@ public final class LimitSpec {
 
     /** True when the key is the client IP alone: such limits can run before authentication. */
     public boolean keyedByIpOnly() {
-        return keyParts.stream().allMatch(part -> part.kind() == KeyPart.Kind.IP);
+        return keyedByIpOnly;
     }
 
     BucketConfiguration bucketConfiguration() {

@@ -5,10 +5,8 @@ import io.github.bucket4j.BucketState;
 import io.github.bucket4j.MathType;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Buckets in this JVM: Bucket4j bucket states in a bounded map, so a client spraying a million keys costs at most
  * {@code maxBuckets} buckets of heap.
  *
- * <p>The map is split into stripes, each an access-ordered {@link LinkedHashMap} under its own lock. Every access
+ * <p>The map is split into stripes, each a hash map with a least-recently-used order under its own lock. Every access
  * drops its stripe's least recently used bucket if that bucket has been idle for its full refill time: such a bucket is
  * full again, so forgetting it changes no decision. When a stripe is full and its least recently used bucket is still
  * refilling, that bucket is dropped all the same and {@link #hotEvictions()} counts it. The alternative, refusing new
@@ -56,10 +54,29 @@ public final class LocalStore implements RateLimitStore {
 
     @Override
     public StoreVerdict tryConsume(List<LimitSpec> limits, List<String> keys, long nowNanos) {
-        int n = limits.size();
-        if (n == 1) {
-            return tryConsumeOne(limits.get(0), keys.get(0), nowNanos);
+        if (limits.size() == 1) {
+            return tryConsumeOne(limits.get(0), keys.get(0), nowNanos, true);
         }
+        return tryConsumeAll(limits, keys, nowNanos, true);
+    }
+
+    @Override
+    public StoreVerdict tryConsumeOrExplain(List<LimitSpec> limits, List<String> keys, long nowNanos) {
+        if (limits.size() == 1) {
+            return tryConsumeOne(limits.get(0), keys.get(0), nowNanos, false);
+        }
+        return tryConsumeAll(limits, keys, nowNanos, false);
+    }
+
+    @Override
+    public StoreVerdict tryConsumeOrExplain(LimitSpec limit, String key, long nowNanos) {
+        return tryConsumeOne(limit, key, nowNanos, false);
+    }
+
+    /** @param readAdmitted whether an admitted request gets its readings; without, it gets null */
+    private StoreVerdict tryConsumeAll(List<LimitSpec> limits, List<String> keys, long nowNanos,
+                                       boolean readAdmitted) {
+        int n = limits.size();
         int[] order = lockOrder(keys);
         for (int index : order) {
             stripes[index].lock.lock();
@@ -73,11 +90,16 @@ public final class LocalStore implements RateLimitStore {
                 admitted &= bucket.state.getAvailableTokens() >= 1;
                 buckets[i] = bucket;
             }
+            if (admitted) {
+                for (Bucket bucket : buckets) {
+                    bucket.state.consume(1);
+                }
+                if (!readAdmitted) {
+                    return null;
+                }
+            }
             BucketReading[] readings = new BucketReading[n];
             for (int i = 0; i < n; i++) {
-                if (admitted) {
-                    buckets[i].state.consume(1);
-                }
                 readings[i] = buckets[i].read();
             }
             return new StoreVerdict(admitted, Arrays.asList(readings), false);
@@ -89,7 +111,7 @@ public final class LocalStore implements RateLimitStore {
     }
 
     /** One limit, the common case on every request: one stripe to lock, so no lock order and no arrays. */
-    private StoreVerdict tryConsumeOne(LimitSpec limit, String key, long nowNanos) {
+    private StoreVerdict tryConsumeOne(LimitSpec limit, String key, long nowNanos, boolean readAdmitted) {
         Stripe stripe = stripeOf(key);
         stripe.lock.lock();
         try {
@@ -98,6 +120,9 @@ public final class LocalStore implements RateLimitStore {
             boolean admitted = bucket.state.getAvailableTokens() >= 1;
             if (admitted) {
                 bucket.state.consume(1);
+                if (!readAdmitted) {
+                    return null;
+                }
             }
             return new StoreVerdict(admitted, List.of(bucket.read()), false);
         } finally {
@@ -153,51 +178,93 @@ public final class LocalStore implements RateLimitStore {
         return count == indices.length ? indices : Arrays.copyOf(indices, count);
     }
 
+    /**
+     * One lock's share of the buckets: a hash map for lookup and a list through the buckets themselves from least to
+     * most recently used. The list is ours rather than an access-ordered {@code LinkedHashMap}'s because looking at
+     * the eldest entry of one takes an iterator, an allocation on every request; here it is a field.
+     */
     private static final class Stripe {
         final ReentrantLock lock = new ReentrantLock();
-        final LinkedHashMap<String, Bucket> buckets = new LinkedHashMap<>(64, 0.75f, true);
+        final HashMap<String, Bucket> buckets = new HashMap<>(64);
         final int capacity;
+        /** Least recently used first; null when empty. */
+        Bucket eldest;
+        Bucket newest;
 
         Stripe(int capacity) {
             this.capacity = capacity;
         }
 
         Bucket bucketFor(String key, LimitSpec spec, long nowNanos, LongAdder hotEvictions) {
-            dropEldestIfIdle(nowNanos);
+            if (eldest != null && eldest.isIdle(nowNanos)) {
+                remove(eldest);
+            }
             Bucket bucket = buckets.get(key);
             if (bucket == null) {
                 if (buckets.size() >= capacity) {
-                    Iterator<Map.Entry<String, Bucket>> eldest = buckets.entrySet().iterator();
-                    if (!eldest.next().getValue().isIdle(nowNanos)) {
+                    if (!eldest.isIdle(nowNanos)) {
                         hotEvictions.increment();
                     }
-                    eldest.remove();
+                    remove(eldest);
                 }
-                bucket = new Bucket(spec, nowNanos);
+                bucket = new Bucket(key, spec, nowNanos);
                 buckets.put(key, bucket);
-            } else if (bucket.spec != spec && !bucket.spec.equals(spec)) {
-                bucket.reconfigure(spec, nowNanos);
+                append(bucket);
+            } else {
+                if (bucket != newest) {
+                    unlink(bucket);
+                    append(bucket);
+                }
+                if (bucket.spec != spec && !bucket.spec.equals(spec)) {
+                    bucket.reconfigure(spec, nowNanos);
+                }
             }
             return bucket;
         }
 
-        private void dropEldestIfIdle(long nowNanos) {
-            if (buckets.isEmpty()) {
-                return;
+        private void remove(Bucket bucket) {
+            buckets.remove(bucket.key);
+            unlink(bucket);
+        }
+
+        private void append(Bucket bucket) {
+            bucket.older = newest;
+            bucket.newer = null;
+            if (newest == null) {
+                eldest = bucket;
+            } else {
+                newest.newer = bucket;
             }
-            Iterator<Map.Entry<String, Bucket>> eldest = buckets.entrySet().iterator();
-            if (eldest.next().getValue().isIdle(nowNanos)) {
-                eldest.remove();
+            newest = bucket;
+        }
+
+        private void unlink(Bucket bucket) {
+            if (bucket.older == null) {
+                eldest = bucket.newer;
+            } else {
+                bucket.older.newer = bucket.newer;
             }
+            if (bucket.newer == null) {
+                newest = bucket.older;
+            } else {
+                bucket.newer.older = bucket.older;
+            }
+            bucket.older = null;
+            bucket.newer = null;
         }
     }
 
     private static final class Bucket {
+        final String key;
         LimitSpec spec;
         BucketState state;
         long lastUsedNanos;
+        /** Neighbours in the stripe's recency list. */
+        Bucket older;
+        Bucket newer;
 
-        Bucket(LimitSpec spec, long nowNanos) {
+        Bucket(String key, LimitSpec spec, long nowNanos) {
+            this.key = key;
             this.spec = spec;
             this.state = BucketState.createInitialState(spec.bucketConfiguration(), MathType.INTEGER_64_BITS, nowNanos);
             this.lastUsedNanos = nowNanos;

@@ -10,6 +10,13 @@ public final class RateLimitDecision {
 
     static final RateLimitDecision NO_LIMITS = new RateLimitDecision(true, null, null, 0, List.of(), false, List.of());
 
+    /**
+     * What {@link RateLimiter#enforce} answers for an admitted request: admitted, and nothing more (no statuses, no
+     * header values), since the caller asked for nothing more.
+     */
+    public static final RateLimitDecision ADMITTED = new RateLimitDecision(true, null, null, 0, List.of(), false,
+            List.of());
+
     private final boolean admitted;
     private final LimitSpec rejectedBy;
     private final String rejectedBucketKey;

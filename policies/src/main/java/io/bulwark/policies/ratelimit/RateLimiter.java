@@ -15,6 +15,7 @@ public final class RateLimiter {
     static final long STORE_FAILURE_RETRY_SECONDS = 1;
 
     private final RateLimitStore store;
+    private final BucketKeyMemo memo = new BucketKeyMemo();
 
     public RateLimiter(RateLimitStore store) {
         this.store = store;
@@ -39,13 +40,69 @@ public final class RateLimiter {
             return RateLimitDecision.NO_LIMITS;
         }
         List<LimitSpec> distinct = distinctByName(limits);
-        int n = distinct.size();
-        String[] bucketKeys = new String[n];
-        for (int i = 0; i < n; i++) {
-            bucketKeys[i] = BucketKeys.of(distinct.get(i), keys);
-        }
+        String[] bucketKeys = bucketKeys(distinct, keys);
         // a view, not a copy: neither the store nor the decision changes the array
-        StoreVerdict verdict = store.tryConsume(distinct, Arrays.asList(bucketKeys), nowNanos);
+        return decision(distinct, bucketKeys, store.tryConsume(distinct, Arrays.asList(bucketKeys), nowNanos));
+    }
+
+    /**
+     * {@link #decide} for a caller that needs nothing from an admitted request, as at a request's entry: an admitted
+     * request gets {@link RateLimitDecision#ADMITTED}, which carries no statuses and no headers, and costs no
+     * allocation here for a one-part limit of a client seen recently (the embedded store's bucket work aside). A
+     * refusal, or a failed store's answer, is the full decision {@link #decide} would give.
+     */
+    public RateLimitDecision enforce(List<LimitSpec> limits, RequestKeys keys, long nowNanos) {
+        if (limits.isEmpty()) {
+            return RateLimitDecision.NO_LIMITS;
+        }
+        List<LimitSpec> distinct = distinctByName(limits);
+        if (distinct.size() == 1) {
+            LimitSpec limit = distinct.get(0);
+            String key = memo.keyOf(limit, keys);
+            StoreVerdict verdict = store.tryConsumeOrExplain(limit, key, nowNanos);
+            return verdict == null ? RateLimitDecision.ADMITTED : decision(distinct, new String[] {key}, verdict);
+        }
+        String[] bucketKeys = bucketKeys(distinct, keys);
+        StoreVerdict verdict = store.tryConsumeOrExplain(distinct, Arrays.asList(bucketKeys), nowNanos);
+        return verdict == null ? RateLimitDecision.ADMITTED : decision(distinct, bucketKeys, verdict);
+    }
+
+    /**
+     * {@link #enforce} for limits keyed by the client IP alone ({@link LimitSpec#keyedByIpOnly()}), as checked before
+     * authentication: the address is all such limits read, so no {@link RequestKeys} is made for them.
+     *
+     * @throws IllegalArgumentException when a limit reads more than the client IP
+     */
+    public RateLimitDecision enforceByIp(List<LimitSpec> limits, String ip, long nowNanos) {
+        if (limits.size() != 1) {
+            for (int i = 0; i < limits.size(); i++) {
+                requireIpOnly(limits.get(i));
+            }
+            return enforce(limits, RequestKeys.ofIp(ip, null), nowNanos);
+        }
+        LimitSpec limit = requireIpOnly(limits.get(0));
+        String key = memo.ipKeyOf(limit, ip);
+        StoreVerdict verdict = store.tryConsumeOrExplain(limit, key, nowNanos);
+        return verdict == null ? RateLimitDecision.ADMITTED : decision(limits, new String[] {key}, verdict);
+    }
+
+    private static LimitSpec requireIpOnly(LimitSpec limit) {
+        if (!limit.keyedByIpOnly()) {
+            throw new IllegalArgumentException("rate limit '" + limit.name() + "' is keyed on more than the client IP");
+        }
+        return limit;
+    }
+
+    private String[] bucketKeys(List<LimitSpec> distinct, RequestKeys keys) {
+        String[] bucketKeys = new String[distinct.size()];
+        for (int i = 0; i < bucketKeys.length; i++) {
+            bucketKeys[i] = memo.keyOf(distinct.get(i), keys);
+        }
+        return bucketKeys;
+    }
+
+    private static RateLimitDecision decision(List<LimitSpec> distinct, String[] bucketKeys, StoreVerdict verdict) {
+        int n = distinct.size();
         if (verdict.unavailable()) {
             return new RateLimitDecision(verdict.admitted(), null, verdict.admitted() ? null : bucketKeys[0],
                     verdict.admitted() ? 0 : STORE_FAILURE_RETRY_SECONDS, List.of(), true, distinct);

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScopeRequirementTest {
 
@@ -27,6 +28,18 @@ class ScopeRequirementTest {
     void anyNeedsOneScope() {
         assertThat(any.isMet(Set.of("admin"))).isTrue();
         assertThat(any.missing(Set.of("orders:write"))).containsExactlyInAnyOrder("orders:read", "admin");
+    }
+
+    @Test
+    void missingScopesKeepThePolicyOrderAndEqualRequirementsAreEqual() {
+        ScopeRequirement ordered = new ScopeRequirement(new java.util.LinkedHashSet<>(List.of("c", "a", "b")),
+                ScopeRequirement.Match.ALL);
+
+        assertThat(ordered.missing(Set.of("a"))).containsExactly("c", "b");
+        assertThat(ordered.isMet(Set.of("a", "b", "c"))).isTrue();
+        assertThat(ordered).isEqualTo(new ScopeRequirement(Set.of("a", "b", "c"), ScopeRequirement.Match.ALL))
+                .isNotEqualTo(new ScopeRequirement(Set.of("a", "b", "c"), ScopeRequirement.Match.ANY));
+        assertThatThrownBy(() -> ordered.scopes().add("d")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -99,6 +99,44 @@ class LocalStoreTest {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
+    @Test
+    void aFullStoreDropsTheLeastRecentlyUsedBucketNotTheOldest() {
+        LocalStore store = new LocalStore(16);
+        RateLimiter limiter = new RateLimiter(store);
+        for (int i = 0; i < 16; i++) {
+            limiter.decide(List.of(PER_IP), RequestKeys.ofIp(ip(i), null), T0);
+        }
+        // ip(0) came first but is used again now, so ip(1) is the least recently used
+        limiter.decide(List.of(PER_IP), RequestKeys.ofIp(ip(0), null), T0);
+
+        limiter.decide(List.of(PER_IP), RequestKeys.ofIp(ip(99), null), T0);
+
+        assertThat(store.size()).isEqualTo(16);
+        assertThat(store.hotEvictions()).isEqualTo(1);
+        assertThat(limiter.decide(List.of(PER_IP), RequestKeys.ofIp(ip(0), null), T0).statuses().get(0).remaining())
+                .as("kept: its third token").isEqualTo(7);
+        assertThat(store.hotEvictions()).isEqualTo(1);
+        assertThat(limiter.decide(List.of(PER_IP), RequestKeys.ofIp(ip(1), null), T0).statuses().get(0).remaining())
+                .as("dropped: a fresh bucket").isEqualTo(9);
+    }
+
+    @Test
+    void explainingOnlyRefusalsCountsLikeTryConsume() {
+        LocalStore store = new LocalStore(16);
+        for (int i = 0; i < 10; i++) {
+            assertThat(store.tryConsumeOrExplain(PER_IP, "k", T0)).isNull();
+        }
+        StoreVerdict refused = store.tryConsumeOrExplain(PER_IP, "k", T0);
+
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.readings()).hasSize(1);
+        assertThat(refused.readings().get(0).nanosUntilToken()).isEqualTo(SECOND);
+        assertThat(store.tryConsumeOrExplain(List.of(PER_IP, PER_IP), List.of("k", "other"), T0 + SECOND))
+                .as("both admitted").isNull();
+        assertThat(store.tryConsume(List.of(PER_IP), List.of("other"), T0 + SECOND).readings().get(0).remaining())
+                .isEqualTo(8);
+    }
+
     private static String ip(int i) {
         return "10." + ((i >> 16) & 0xff) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff);
     }

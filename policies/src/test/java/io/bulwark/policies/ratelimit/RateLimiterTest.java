@@ -232,4 +232,72 @@ class RateLimiterTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void enforceAnswersTheSharedAdmissionUntilTheBucketIsEmptyThenTheFullRefusal() {
+        RequestKeys client = RequestKeys.ofIp("198.51.100.7", "/a");
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.enforce(List.of(PER_IP), client, T0)).isSameAs(RateLimitDecision.ADMITTED);
+        }
+        RateLimitDecision refused = limiter.enforce(List.of(PER_IP), client, T0);
+
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.rejectedBy()).isSameAs(PER_IP);
+        assertThat(refused.retryAfterHeader()).isEqualTo("12");
+        assertThat(refused.policyHeader()).isEqualTo("\"per-ip\";q=5;w=60");
+        assertThat(refused.statusHeader()).isEqualTo("\"per-ip\";r=0;t=60");
+    }
+
+    @Test
+    void enforceWithTwoLimitsCountsBothOrNeither() {
+        RequestKeys alice = new RequestKeys("198.51.100.7", null, "alice", "/a", null);
+        List<LimitSpec> both = List.of(PER_IP, PER_CALLER);
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.enforce(both, alice, T0)).isSameAs(RateLimitDecision.ADMITTED);
+        }
+
+        RateLimitDecision refused = limiter.enforce(both, alice, T0);
+
+        assertThat(refused.rejectedBy()).isSameAs(PER_CALLER);
+        assertThat(refused.statuses()).extracting(LimitStatus::remaining).containsExactly(1L, 0L);
+        // the refusal took nothing from per-ip: its last token is still there
+        assertThat(limiter.decide(List.of(PER_IP), alice, T0).statuses().get(0).remaining()).isZero();
+        assertThat(limiter.decide(List.of(PER_IP), alice, T0).admitted()).isFalse();
+    }
+
+    @Test
+    void enforceAndDecideDrawFromTheSameBuckets() {
+        RequestKeys client = RequestKeys.ofIp("198.51.100.7", "/a");
+        limiter.enforce(List.of(PER_IP), client, T0);
+        limiter.enforce(List.of(PER_IP, PER_IP), client, T0);
+
+        assertThat(limiter.decide(List.of(PER_IP), client, T0).statuses().get(0).remaining()).isEqualTo(2);
+    }
+
+    @Test
+    void enforceByIpDrawsFromTheBucketOfTheSameAddressAndRefusesLikeDecide() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.enforceByIp(List.of(PER_IP), "198.51.100.7", T0)).isSameAs(RateLimitDecision.ADMITTED);
+        }
+        assertThat(limiter.decide(List.of(PER_IP), RequestKeys.ofIp("198.51.100.7", "/a"), T0).admitted()).isTrue();
+
+        RateLimitDecision refused = limiter.enforceByIp(List.of(PER_IP), "198.51.100.7", T0);
+
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.retryAfterHeader()).isEqualTo("12");
+        assertThat(refused.rejectedBucketKey()).isEqualTo("6:per-ip|I12:198.51.100.7");
+        assertThat(limiter.enforceByIp(List.of(PER_IP), "198.51.100.8", T0)).as("another address")
+                .isSameAs(RateLimitDecision.ADMITTED);
+    }
+
+    @Test
+    void enforceByIpRefusesALimitThatReadsMoreThanTheAddress() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> limiter.enforceByIp(List.of(PER_CALLER), "198.51.100.7", T0))
+                .withMessageContaining("per-caller");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> limiter.enforceByIp(List.of(PER_IP, PER_CALLER), "198.51.100.7", T0));
+        assertThat(limiter.decide(List.of(PER_IP), RequestKeys.ofIp("198.51.100.7", "/a"), T0)
+                .statuses().get(0).remaining()).as("nothing was counted").isEqualTo(4);
+    }
 }
