@@ -32,9 +32,13 @@ final class AgentClassLoader extends ClassLoader {
     private final URL jarUrl;
     private final ProtectionDomain domain;
 
-    AgentClassLoader(File agentJar, ClassLoader parent) throws IOException {
+    /**
+     * @param jar the agent jar, opened once by the launcher and shared with {@link BootstrapInjector}; this loader
+     *            reads from it for the life of the JVM, so it is never closed
+     */
+    AgentClassLoader(JarFile jar, File agentJar, ClassLoader parent) throws IOException {
         super("bulwark", parent);
-        this.jar = new JarFile(agentJar, false);
+        this.jar = jar;
         this.jarUrl = agentJar.toURI().toURL();
         this.domain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
     }
