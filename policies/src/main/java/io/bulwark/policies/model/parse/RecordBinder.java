@@ -25,11 +25,8 @@ final class RecordBinder {
             "privatekey", "clientsecret", "hmacsecret", "keys");
 
     private final Problems problems;
-    private final Map<Class<?>, NodeConverter<?>> converters;
-
-    RecordBinder(Problems problems, Map<Class<?>, NodeConverter<?>> converters) {
+    RecordBinder(Problems problems) {
         this.problems = problems;
-        this.converters = converters;
     }
 
     void report(Node node, FieldPath path, String message) {
@@ -57,9 +54,8 @@ final class RecordBinder {
         if (node instanceof Node.NullNode) {
             return nullValue(node, path);
         }
-        NodeConverter<?> converter = converters.get(target);
-        if (converter != null) {
-            return converter.convert(node, path, this);
+        if (ModelConverters.converts(target)) {
+            return ModelConverters.convert(target, node, path, this);
         }
         if (target == String.class) {
             return node instanceof Node.StringNode string ? string.value() : mismatch(node, path, "a string");
