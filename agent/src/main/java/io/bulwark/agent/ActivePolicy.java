@@ -77,7 +77,9 @@ final class ActivePolicy {
         List<io.bulwark.policies.routes.Route<RoutePlan>> table = new ArrayList<>();
         for (int i = 0; i < policy.routes().size(); i++) {
             Route route = policy.routes().get(i);
-            RoutePlan plan = plan(route, i + ":" + route.path(), limits);
+            // A builder, not +: each new shape of string concatenation costs premain a few generated classes.
+            RoutePlan plan = plan(route, new StringBuilder().append(i).append(':').append(route.path()).toString(),
+                    limits);
             RoutePattern pattern;
             try {
                 pattern = RoutePattern.parse(route.path().toString());

@@ -32,9 +32,13 @@ final class AgentClassLoader extends ClassLoader {
     private final URL jarUrl;
     private final ProtectionDomain domain;
 
-    AgentClassLoader(File agentJar, ClassLoader parent) throws IOException {
+    /**
+     * @param jar the agent jar, opened once by the launcher and shared with {@link BootstrapInjector}; this loader
+     *            reads from it for the life of the JVM, so it is never closed
+     */
+    AgentClassLoader(JarFile jar, File agentJar, ClassLoader parent) throws IOException {
         super("bulwark", parent);
-        this.jar = new JarFile(agentJar, false);
+        this.jar = jar;
         this.jarUrl = agentJar.toURI().toURL();
         this.domain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
     }
@@ -72,9 +76,7 @@ final class AgentClassLoader extends ClassLoader {
     /** Byte Buddy reads advice class files as resources: serve {@code a/B.class} from {@code inst/a/B.classdata}. */
     @Override
     protected URL findResource(String name) {
-        String stored = name.endsWith(".class")
-                ? PREFIX + name.substring(0, name.length() - ".class".length()) + ".classdata"
-                : PREFIX + name;
+        String stored = stored(name);
         if (jar.getJarEntry(stored) == null) {
             return null;
         }
@@ -83,6 +85,31 @@ final class AgentClassLoader extends ClassLoader {
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Read straight from the open jar: the inherited way makes a {@code jar:} URL per read and opens it through
+     * the URL handler's own jar cache, for each advice class Byte Buddy reads while the agent starts. The JDK's
+     * resources still come first, as {@link #getResource} has them.
+     */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        URL fromJdk = getParent().getResource(name);
+        try {
+            if (fromJdk != null) {
+                return fromJdk.openStream();
+            }
+            JarEntry entry = jar.getJarEntry(stored(name));
+            return entry == null ? null : jar.getInputStream(entry);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String stored(String resourceName) {
+        return resourceName.endsWith(".class")
+                ? PREFIX + resourceName.substring(0, resourceName.length() - ".class".length()) + ".classdata"
+                : PREFIX + resourceName;
     }
 
     @Override

@@ -1,15 +1,17 @@
 package io.bulwark.agent.launcher;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -18,46 +20,82 @@ import java.util.jar.JarFile;
  * search path would be simpler, but with class data sharing on (the default) HotSpot then prints a warning into the
  * app's stderr. So the classes are defined directly, through the JDK's internal {@code Unsafe}, whose package the
  * Instrumentation API lets an agent open to itself; only if that fails is the jar appended after all.
+ *
+ * <p>The bridge's class files are named by {@link #INDEX}, a list the build writes, because finding them by walking
+ * the jar means creating an entry object for each of its ten thousand entries on the premain thread.
  */
 final class BootstrapInjector {
 
+    static final String INDEX = "io/bulwark/agent/launcher/bridge-classes.txt";
     private static final String PACKAGE_PATH = "io/bulwark/bootstrap/";
 
     private BootstrapInjector() {
     }
 
-    static void inject(Instrumentation inst, File agentJar) throws IOException {
-        Map<String, byte[]> classes = bridgeClasses(agentJar);
+    static void inject(Instrumentation inst, JarFile agentJar) throws IOException {
+        String[] names = bridgeClassFiles(agentJar);
         try {
-            define(inst, classes);
+            define(inst, agentJar, names);
         } catch (Throwable unavailable) {
-            inst.appendToBootstrapClassLoaderSearch(new JarFile(agentJar));
+            inst.appendToBootstrapClassLoaderSearch(agentJar);
         }
     }
 
-    /** Outer classes sort before their nested ones ('$' follows letters), so a superclass is defined first. */
-    private static Map<String, byte[]> bridgeClasses(File agentJar) throws IOException {
-        Map<String, byte[]> classes = new TreeMap<>((a, b) -> {
-            boolean aNested = a.indexOf('$') >= 0;
-            boolean bNested = b.indexOf('$') >= 0;
-            return aNested == bNested ? a.compareTo(b) : aNested ? 1 : -1;
-        });
-        try (JarFile jar = new JarFile(agentJar, false)) {
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry entry = entries.nextElement();
-                String name = entry.getName();
-                if (name.startsWith(PACKAGE_PATH) && name.endsWith(".class")) {
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        classes.put(name.substring(0, name.length() - 6).replace('/', '.'), in.readAllBytes());
-                    }
-                }
+    /**
+     * The bridge's class files in the order they can be defined: outer classes before nested ones, so that a
+     * superclass is there when its subclass is defined (the bootstrap loader cannot look it up in the jar).
+     */
+    static String[] bridgeClassFiles(JarFile jar) throws IOException {
+        JarEntry index = jar.getJarEntry(INDEX);
+        String[] names = index == null ? scan(jar) : read(jar, index);
+        Arrays.sort(names);
+        String[] ordered = new String[names.length];
+        int next = 0;
+        for (String name : names) {
+            if (name.indexOf('$') < 0) {
+                ordered[next++] = name;
             }
         }
-        return classes;
+        for (String name : names) {
+            if (name.indexOf('$') >= 0) {
+                ordered[next++] = name;
+            }
+        }
+        return ordered;
     }
 
-    private static void define(Instrumentation inst, Map<String, byte[]> classes) throws Exception {
+    private static String[] read(JarFile jar, JarEntry index) throws IOException {
+        String text;
+        try (InputStream in = jar.getInputStream(index)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> names = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String name = line.trim();
+            if (!name.isEmpty()) {
+                if (!name.startsWith(PACKAGE_PATH) || !name.endsWith(".class")) {
+                    throw new IOException("not a bridge class file in " + INDEX + ": " + name);
+                }
+                names.add(name);
+            }
+        }
+        return names.toArray(new String[0]);
+    }
+
+    /** A jar built without the index (an older build script): the slow way, so the agent still starts. */
+    private static String[] scan(JarFile jar) {
+        List<String> names = new ArrayList<>();
+        Enumeration<JarEntry> entries = jar.entries();
+        while (entries.hasMoreElements()) {
+            String name = entries.nextElement().getName();
+            if (name.startsWith(PACKAGE_PATH) && name.endsWith(".class")) {
+                names.add(name);
+            }
+        }
+        return names.toArray(new String[0]);
+    }
+
+    private static void define(Instrumentation inst, JarFile jar, String[] classFiles) throws Exception {
         Module javaBase = Object.class.getModule();
         inst.redefineModule(javaBase, Set.of(), Map.of("jdk.internal.misc", Set.of(BootstrapInjector.class.getModule())),
                 Map.of(), Set.of(), Map.of());
@@ -65,12 +103,23 @@ final class BootstrapInjector {
         Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
         Method defineClass = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
                 ClassLoader.class, ProtectionDomain.class);
-        for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-            if (isDefined(c.getKey())) {
+        for (String file : classFiles) {
+            String name = file.substring(0, file.length() - ".class".length()).replace('/', '.');
+            if (isDefined(name)) {
                 continue;
             }
-            byte[] bytes = c.getValue();
-            defineClass.invoke(unsafe, c.getKey(), bytes, 0, bytes.length, null, null);
+            byte[] bytes = readEntry(jar, file);
+            defineClass.invoke(unsafe, name, bytes, 0, bytes.length, null, null);
+        }
+    }
+
+    private static byte[] readEntry(JarFile jar, String name) throws IOException {
+        JarEntry entry = jar.getJarEntry(name);
+        if (entry == null) {
+            throw new IOException(name + " is listed in " + INDEX + " but missing from the jar");
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+            return in.readAllBytes();
         }
     }
 

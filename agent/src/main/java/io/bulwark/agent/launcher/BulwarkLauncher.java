@@ -4,6 +4,7 @@ import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.util.jar.JarFile;
 
 /**
  * The only class the system class loader loads from the agent jar. It checks the JVM, puts the bootstrap bridge on
@@ -42,7 +43,9 @@ public final class BulwarkLauncher {
     public static void main(String[] args) {
         int status;
         try {
-            ClassLoader loader = new AgentClassLoader(agentJar(), ClassLoader.getPlatformClassLoader());
+            File jar = agentJar();
+            ClassLoader loader = new AgentClassLoader(new JarFile(jar, false), jar,
+                    ClassLoader.getPlatformClassLoader());
             Method run = loader.loadClass(CLI_MAIN).getMethod("run", String[].class);
             status = (Integer) run.invoke(null, (Object) args);
         } catch (Throwable t) {
@@ -70,14 +73,18 @@ public final class BulwarkLauncher {
             }
             long began = System.nanoTime();
             File jar = agentJar();
-            BootstrapInjector.inject(inst, jar);
-            ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
+            // Opened once: the injector reads the bridge from it, then the agent's loader keeps it for good.
+            JarFile opened = new JarFile(jar, false);
+            BootstrapInjector.inject(inst, opened);
+            ClassLoader loader = new AgentClassLoader(opened, jar, ClassLoader.getPlatformClassLoader());
             Method main = loader.loadClass(AGENT_MAIN)
                     .getMethod("start", String.class, Instrumentation.class, File.class, boolean.class);
             String debug = System.getProperty("bulwark.debug.startup");
             if (debug != null && (debug.isEmpty() || debug.equalsIgnoreCase("true"))) {
-                System.err.printf("[bulwark] startup: bridge injected, agent loader ready %.1f ms%n",
-                        (System.nanoTime() - began) / 1e6);
+                // Not printf: its Formatter would load locale data on this thread, in the middle of what is measured.
+                long micros = (System.nanoTime() - began) / 1_000;
+                System.err.println("[bulwark] startup: bridge injected, agent loader ready " + micros / 1000 + "."
+                        + (micros % 1000) / 100 + " ms");
             }
             status = (Integer) main.invoke(null, args, inst, jar, attached);
             started = status == 0;

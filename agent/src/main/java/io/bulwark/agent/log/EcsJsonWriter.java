@@ -24,17 +24,20 @@ final class EcsJsonWriter {
     static final String ECS_VERSION = "8.11.0";
     static final String RULESET = "bulwark";
 
-    /** Fixed three fraction digits: ISO_INSTANT would drop them on whole seconds, and sorting by text would break. */
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
-    private final JsonFactory factory = JsonFactory.builder().build();
+    /**
+     * Made on the first event, on the writer thread: the writer is built in premain, where loading Jackson's
+     * generator and java.time's pattern formatter would delay the app's start for a log that may never be written.
+     */
+    private JsonFactory factory;
     /** Kept between lines (reset keeps the array), so the writer allocates no line buffer per event. */
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
 
     /** Serialises {@code event} followed by a newline into an internal buffer and returns its length in bytes. */
     int encode(AttackEvent event) throws IOException {
         line.reset();
+        if (factory == null) {
+            factory = JsonFactory.builder().build();
+        }
         try (JsonGenerator json = factory.createGenerator(line, JsonEncoding.UTF8)) {
             write(event, json);
         }
@@ -48,7 +51,14 @@ final class EcsJsonWriter {
     }
 
     static String timestamp(long epochMillis) {
-        return TIMESTAMP.format(Instant.ofEpochMilli(epochMillis));
+        return Timestamp.FORMAT.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** A holder, so the formatter is built when the first event is written rather than when the writer is. */
+    private static final class Timestamp {
+        /** Fixed three fraction digits: ISO_INSTANT drops them on whole seconds, and sorting by text would break. */
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     }
 
     private static void write(AttackEvent e, JsonGenerator json) throws IOException {

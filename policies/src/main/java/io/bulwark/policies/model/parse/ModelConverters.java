@@ -15,58 +15,87 @@ import io.bulwark.policies.model.Sha256Digest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** The converters for the model's value types: what each accepts, and the message when it does not. */
+/**
+ * The model's value types, each read from its own JSON form: what each accepts, and the message when it does not.
+ * Plain type tests rather than a map of lambdas: this runs on the premain thread, where each lambda is a class to
+ * spin.
+ */
 final class ModelConverters {
 
     private ModelConverters() {
     }
 
-    @FunctionalInterface
-    private interface TextParser<T> {
-        T parse(String text) throws InvalidValueException;
+    /** Whether {@code type} is a value type read here rather than bound as a record, list or plain JSON value. */
+    static boolean converts(Class<?> type) {
+        return expectedText(type) != null || type == AuthRequirement.class || type == RateLimitKey.class
+                || type == BruteForceKey.class;
     }
 
-    /** Stateless, so built once: a hot reload then makes none of its lambdas again. */
-    private static final Map<Class<?>, NodeConverter<?>> ALL = build();
-
-    static Map<Class<?>, NodeConverter<?>> all() {
-        return ALL;
-    }
-
-    private static Map<Class<?>, NodeConverter<?>> build() {
-        return Map.ofEntries(
-                Map.entry(PolicyDuration.class, fromText("a duration like \"30s\"", PolicyDuration::parse)),
-                Map.entry(ByteSize.class, fromText("a size like \"64KB\"", ByteSize::parse)),
-                Map.entry(CidrBlock.class, fromText("an address block like \"10.0.0.0/8\"", CidrBlock::parse)),
-                Map.entry(PathPattern.class, fromText("a path like \"/api/orders/**\"", PathPattern::parse)),
-                Map.entry(Scope.class, fromText("a scope string", Scope::parse)),
-                Map.entry(InputRef.class, fromText("an input like \"query:NAME\"", InputRef::parse)),
-                Map.entry(JwksSource.class, fromText("\"file:PATH\" or an https:// URL", JwksSource::parse)),
-                Map.entry(Sha256Digest.class, fromText("64 hex digits", Sha256Digest::parse)),
-                Map.entry(AuthRequirement.class, ModelConverters::authRequirement),
-                Map.entry(RateLimitKey.class, ModelConverters::rateLimitKey),
-                Map.entry(BruteForceKey.class, ModelConverters::bruteForceKey));
-    }
-
-    private static <T> NodeConverter<T> fromText(String expected, TextParser<T> parser) {
-        return (node, path, binder) -> {
-            if (!(node instanceof Node.StringNode text)) {
-                binder.mismatch(node, path, expected);
-                return null;
-            }
-            return parse(parser, text, path, binder);
-        };
-    }
-
-    private static <T> T parse(TextParser<T> parser, Node.StringNode text, FieldPath path, RecordBinder binder) {
+    /** The value, or null after reporting through the binder why not; only for types that {@link #converts}. */
+    static Object convert(Class<?> type, Node node, FieldPath path, RecordBinder binder) {
+        if (type == AuthRequirement.class) {
+            return authRequirement(node, path, binder);
+        }
+        if (type == RateLimitKey.class) {
+            return rateLimitKey(node, path, binder);
+        }
+        if (type == BruteForceKey.class) {
+            return bruteForceKey(node, path, binder);
+        }
+        if (!(node instanceof Node.StringNode text)) {
+            binder.mismatch(node, path, expectedText(type));
+            return null;
+        }
         try {
-            return parser.parse(text.value());
+            return parseText(type, text.value());
         } catch (InvalidValueException e) {
             binder.report(text, path, e.getMessage());
             return null;
         }
+    }
+
+    /** How a message names the form of a type written as one string; null for any other type. */
+    private static String expectedText(Class<?> type) {
+        if (type == PolicyDuration.class) {
+            return "a duration like \"30s\"";
+        } else if (type == ByteSize.class) {
+            return "a size like \"64KB\"";
+        } else if (type == CidrBlock.class) {
+            return "an address block like \"10.0.0.0/8\"";
+        } else if (type == PathPattern.class) {
+            return "a path like \"/api/orders/**\"";
+        } else if (type == Scope.class) {
+            return "a scope string";
+        } else if (type == InputRef.class) {
+            return "an input like \"query:NAME\"";
+        } else if (type == JwksSource.class) {
+            return "\"file:PATH\" or an https:// URL";
+        } else if (type == Sha256Digest.class) {
+            return "64 hex digits";
+        }
+        return null;
+    }
+
+    private static Object parseText(Class<?> type, String text) throws InvalidValueException {
+        if (type == PolicyDuration.class) {
+            return PolicyDuration.parse(text);
+        } else if (type == ByteSize.class) {
+            return ByteSize.parse(text);
+        } else if (type == CidrBlock.class) {
+            return CidrBlock.parse(text);
+        } else if (type == PathPattern.class) {
+            return PathPattern.parse(text);
+        } else if (type == Scope.class) {
+            return Scope.parse(text);
+        } else if (type == InputRef.class) {
+            return InputRef.parse(text);
+        } else if (type == JwksSource.class) {
+            return JwksSource.parse(text);
+        } else if (type == Sha256Digest.class) {
+            return Sha256Digest.parse(text);
+        }
+        throw new IllegalArgumentException("not a value type written as text: " + type);
     }
 
     private static AuthRequirement authRequirement(Node node, FieldPath path, RecordBinder binder) {
@@ -105,7 +134,12 @@ final class ModelConverters {
         boolean failed = false;
         for (int i = 0; i < texts.size(); i++) {
             FieldPath partPath = node instanceof Node.ArrayNode ? path.index(i) : path;
-            RateLimitKey.Part part = parse(RateLimitKey.Part::parse, texts.get(i), partPath, binder);
+            RateLimitKey.Part part = null;
+            try {
+                part = RateLimitKey.Part.parse(texts.get(i).value());
+            } catch (InvalidValueException e) {
+                binder.report(texts.get(i), partPath, e.getMessage());
+            }
             failed |= part == null;
             if (part != null) {
                 parts.add(part);
@@ -134,11 +168,8 @@ final class ModelConverters {
         BruteForceKey key = null;
         for (int i = 0; i < texts.size(); i++) {
             FieldPath partPath = node instanceof Node.ArrayNode ? path.index(i) : path;
-            BruteForceKey part = parse(BruteForceKey::parse, texts.get(i), partPath, binder);
-            if (part == null) {
-                return null;
-            }
             try {
+                BruteForceKey part = BruteForceKey.parse(texts.get(i).value());
                 key = key == null ? part : key.and(part);
             } catch (InvalidValueException e) {
                 binder.report(texts.get(i), partPath, e.getMessage());

@@ -46,7 +46,7 @@ public final class PolicyParser {
             return single(name, "the policy file is not UTF-8");
         }
         PolicyParseResult result = parse(text, name);
-        return result.policy().map(policy -> PolicyParseResult.valid(policy.withSource(file))).orElse(result);
+        return result.isValid() ? PolicyParseResult.valid(result.policy().orElseThrow().withSource(file)) : result;
     }
 
     /**
@@ -60,7 +60,7 @@ public final class PolicyParser {
         if (root == null) {
             return PolicyParseResult.invalid(problems.sorted());
         }
-        RecordBinder binder = new RecordBinder(problems, ModelConverters.all());
+        RecordBinder binder = new RecordBinder(problems);
         Policy policy = binder.bindRecord(Policy.class, root, FieldPath.ROOT);
         if (policy != null) {
             PolicyValidator.validate(policy, root, problems);

@@ -72,7 +72,9 @@ final class PolicyValidator {
         if (policy.authentication() != null) {
             validateAuthentication(root.field("authentication"), policy.authentication());
         }
-        policy.rateLimits().forEach((name, limit) -> validateRateLimit(root.field("rateLimits").field(name), name, limit));
+        for (Map.Entry<String, RateLimit> limit : policy.rateLimits().entrySet()) {
+            validateRateLimit(root.field("rateLimits").field(limit.getKey()), limit.getKey(), limit.getValue());
+        }
         if (policy.store() != null) {
             validateStore(root.field("store"), policy.store());
         }
@@ -148,7 +150,7 @@ final class PolicyValidator {
 
     /** The value becomes a response header, so no control characters (header injection) and a real max-age. */
     private static boolean isHstsValue(String value) {
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+        if (hasControlCharacter(value)) {
             return false;
         }
         String lower = value.toLowerCase(Locale.ROOT);
@@ -161,8 +163,8 @@ final class PolicyValidator {
 
     private void validateAuthentication(FieldPath path, AuthenticationSettings authentication) {
         String realm = authentication.realm();
-        if (realm != null && (realm.isEmpty() || realm.chars().anyMatch(c -> c < 0x20 || c == 0x7F || c == '"'
-                || c == '\\'))) {
+        if (realm != null && (realm.isEmpty() || hasControlCharacter(realm) || realm.indexOf('"') >= 0
+                || realm.indexOf('\\') >= 0)) {
             fail(path.field("realm"), "realm must be non-empty, without quotes, backslashes or control characters "
                     + "(it is sent inside a quoted WWW-Authenticate parameter)");
         }
@@ -248,8 +250,28 @@ final class PolicyValidator {
     }
 
     private static boolean isLimitName(String name) {
-        return !name.isEmpty() && name.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.');
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                    || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A loop, not a stream: this runs on the premain thread, where each stream shape costs classes. */
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void validateStore(FieldPath path, StoreSettings store) {
@@ -411,11 +433,11 @@ final class PolicyValidator {
     }
 
     private void validateRules(FieldPath path, Map<String, ValidationRule> rules) {
-        rules.forEach((name, rule) -> {
-            if (rule != null) {
-                validateRule(path.field(name), rule);
+        for (Map.Entry<String, ValidationRule> rule : rules.entrySet()) {
+            if (rule.getValue() != null) {
+                validateRule(path.field(rule.getKey()), rule.getValue());
             }
-        });
+        }
     }
 
     private void validateRule(FieldPath path, ValidationRule rule) {

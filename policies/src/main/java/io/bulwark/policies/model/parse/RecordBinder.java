@@ -1,14 +1,9 @@
 package io.bulwark.policies.model.parse;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.bulwark.policies.model.NotInFile;
 import io.bulwark.policies.model.Required;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,38 +25,37 @@ final class RecordBinder {
             "privatekey", "clientsecret", "hmacsecret", "keys");
 
     private final Problems problems;
-    private final Map<Class<?>, NodeConverter<?>> converters;
-
-    RecordBinder(Problems problems, Map<Class<?>, NodeConverter<?>> converters) {
+    RecordBinder(Problems problems) {
         this.problems = problems;
-        this.converters = converters;
     }
 
     void report(Node node, FieldPath path, String message) {
         problems.add(node.position(), path, message);
     }
 
-    /** A value of {@code type}, or null after reporting why not. */
-    Object bind(Type type, Node node, FieldPath path) {
+    /** A value for one record component, or null after reporting why not. */
+    private Object bind(ModelShapes.Component component, Node node, FieldPath path) {
+        if (component.container == List.class) {
+            return node instanceof Node.NullNode ? nullValue(node, path) : bindList(component.type, node, path);
+        }
+        if (component.container == Map.class) {
+            return node instanceof Node.NullNode ? nullValue(node, path) : bindMap(component.type, node, path);
+        }
+        return bind(component.type, node, path);
+    }
+
+    private Object nullValue(Node node, FieldPath path) {
+        report(node, path, "null is not allowed; leave the field out instead");
+        return null;
+    }
+
+    /** A value of {@code target}, or null after reporting why not. */
+    Object bind(Class<?> target, Node node, FieldPath path) {
         if (node instanceof Node.NullNode) {
-            report(node, path, "null is not allowed; leave the field out instead");
-            return null;
+            return nullValue(node, path);
         }
-        if (type instanceof ParameterizedType generic) {
-            Class<?> raw = (Class<?>) generic.getRawType();
-            Type[] arguments = generic.getActualTypeArguments();
-            if (raw == List.class) {
-                return bindList(arguments[0], node, path);
-            }
-            if (raw == Map.class) {
-                return bindMap(arguments[1], node, path);
-            }
-            throw new IllegalArgumentException("unsupported model type " + type);
-        }
-        Class<?> target = (Class<?>) type;
-        NodeConverter<?> converter = converters.get(target);
-        if (converter != null) {
-            return converter.convert(node, path, this);
+        if (ModelConverters.converts(target)) {
+            return ModelConverters.convert(target, node, path, this);
         }
         if (target == String.class) {
             return node instanceof Node.StringNode string ? string.value() : mismatch(node, path, "a string");
@@ -81,7 +75,7 @@ final class RecordBinder {
         if (target.isRecord()) {
             return bindRecord(target, node, path);
         }
-        throw new IllegalArgumentException("unsupported model type " + type);
+        throw new IllegalArgumentException("unsupported model type " + target);
     }
 
     Object mismatch(Node node, FieldPath path, String expected) {
@@ -139,7 +133,7 @@ final class RecordBinder {
         return ((Enum<?>) constant).name().toLowerCase(Locale.ROOT);
     }
 
-    private List<Object> bindList(Type element, Node node, FieldPath path) {
+    private List<Object> bindList(Class<?> element, Node node, FieldPath path) {
         if (!(node instanceof Node.ArrayNode array)) {
             mismatch(node, path, "a list");
             return null;
@@ -152,7 +146,7 @@ final class RecordBinder {
         return values;
     }
 
-    private Map<String, Object> bindMap(Type valueType, Node node, FieldPath path) {
+    private Map<String, Object> bindMap(Class<?> valueType, Node node, FieldPath path) {
         if (!(node instanceof Node.ObjectNode object)) {
             mismatch(node, path, "an object");
             return null;
@@ -171,7 +165,7 @@ final class RecordBinder {
             return null;
         }
         RecordShape shape = SHAPES.get(type);
-        Object[] arguments = new Object[shape.genericTypes.length];
+        Object[] arguments = new Object[shape.components.length];
         for (Map.Entry<String, Node.Member> entry : object.members().entrySet()) {
             String name = entry.getKey();
             Integer index = shape.indexByName.get(name);
@@ -180,74 +174,23 @@ final class RecordBinder {
                         unknownFieldMessage(name, shape.indexByName));
                 continue;
             }
-            arguments[index] = bind(shape.genericTypes[index], entry.getValue().value(), path.field(name));
+            arguments[index] = bind(shape.components[index], entry.getValue().value(), path.field(name));
         }
-        for (int i = 0; i < shape.requiredMessages.length; i++) {
-            String message = shape.requiredMessages[i];
-            if (message != null && !object.members().containsKey(shape.names[i])) {
-                problems.add(object.position(), path.field(shape.names[i]), message);
+        for (ModelShapes.Component component : shape.components) {
+            if (component.requiredMessage != null && !object.members().containsKey(component.name)) {
+                problems.add(object.position(), path.field(component.name), component.requiredMessage);
             }
         }
         return type.cast(construct(type, shape.constructor, arguments));
     }
 
-    /**
-     * Reflection on a record is slow the first time (generic signatures, annotations parsed into proxies) and
-     * allocates fresh copies on every call, so what binding needs of each model type is worked out once. A
-     * {@link ClassValue} holds it: one entry per model record type, a small fixed set.
-     */
+    /** Worked out once per model record type (a small fixed set), so a hot reload repeats none of it. */
     private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
         @Override
         protected RecordShape computeValue(Class<?> type) {
-            return new RecordShape(type);
+            return ModelShapes.of(type);
         }
     };
-
-    private static final class RecordShape {
-        private final Type[] genericTypes;
-        private final String[] names;
-        /** Per component, the message for its absence when it is {@link Required}; else null. */
-        private final String[] requiredMessages;
-        /** Only the components the file may set, in declaration order (the order an unknown-field error lists). */
-        private final Map<String, Integer> indexByName;
-        private final Constructor<?> constructor;
-
-        RecordShape(Class<?> type) {
-            RecordComponent[] components = type.getRecordComponents();
-            genericTypes = new Type[components.length];
-            names = new String[components.length];
-            requiredMessages = new String[components.length];
-            Map<String, Integer> index = new LinkedHashMap<>();
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                genericTypes[i] = components[i].getGenericType();
-                names[i] = jsonName(components[i]);
-                types[i] = components[i].getType();
-                Required required = components[i].getAnnotation(Required.class);
-                if (required != null) {
-                    requiredMessages[i] = required.value().isEmpty() ? "required field is missing" : required.value();
-                }
-                if (!components[i].isAnnotationPresent(NotInFile.class)) {
-                    index.put(names[i], i);
-                }
-            }
-            indexByName = java.util.Collections.unmodifiableMap(index);
-            Constructor<?> canonical;
-            try {
-                canonical = type.getDeclaredConstructor(types);
-            } catch (NoSuchMethodException e) {
-                canonical = null;
-            }
-            constructor = canonical;
-        }
-    }
-
-    /** The key a component has in the file: its name, or a {@link JsonProperty} rename where Java reserves it. */
-    static String jsonName(RecordComponent component) {
-        // JsonProperty does not target record components; Java propagates it to the accessor.
-        JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
-        return property == null ? component.getName() : property.value();
-    }
 
     private static String unknownFieldMessage(String name, Map<String, Integer> known) {
         String message = "unknown field; expected one of " + String.join(", ", known.keySet());
