@@ -81,8 +81,9 @@ public final class InjectionEngine {
             if (sketch != null && !sketch.mayContain(value)) {
                 return null;
             }
-            InputMatcher matcher = InputMatcher.of(sql, value, work);
-            int at = matcher.next(0);
+            // the usual input is short: searched without a matcher object
+            InputMatcher matcher = InputMatcher.isShort(value) ? null : InputMatcher.of(sql, value, work);
+            int at = occurrence(matcher, value, 0);
             if (at < 0 || isBlank(value)) {
                 return null;
             }
@@ -93,7 +94,7 @@ public final class InjectionEngine {
                     alternate = new SqlStructure(SqlLexer.lex(sql, dialect, !dialect.backslashEscapes, work));
                 }
             }
-            for (; at >= 0; at = matcher.next(at + 1)) {
+            for (; at >= 0; at = occurrence(matcher, value, at + 1)) {
                 int end = at + value.length();
                 Finding finding = sqlFinding(primary, input, at, end, dialect, false);
                 if (finding == null && alternate != null) {
@@ -104,6 +105,10 @@ public final class InjectionEngine {
                 }
             }
             return null;
+        }
+
+        private int occurrence(InputMatcher matcher, String value, int from) {
+            return matcher == null ? InputMatcher.indexOf(sql, value, from, work) : matcher.next(from);
         }
     }
 
