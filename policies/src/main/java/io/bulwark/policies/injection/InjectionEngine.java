@@ -7,10 +7,12 @@ import java.util.Set;
 
 /**
  * Decides whether request inputs changed the structure of a SQL statement or a command about to run
- * (DESIGN.md, "judge structure, not words"). Stateless and thread-safe; nothing is cached between calls.
+ * (DESIGN.md, "judge structure, not words"). Thread-safe. The one thing kept between calls is the structure of
+ * the last few SQL texts lexed ({@link SqlStructureCache}, bounded), since apps run the same statement text again
+ * and again; a verdict never depends on it.
  *
- * <p>The common case is that no input occurs in the sink text at all: that costs one vectorised
- * {@code indexOf} per input and no allocation. Text is lexed only when an input occurs in it.
+ * <p>The common case is that no input occurs in the sink text at all: that costs a sketch of the text and a few
+ * bit tests or one vectorised {@code indexOf} per input. Text is lexed only when an input occurs in it.
  *
  * <p>Inputs that are empty or only whitespace are skipped: whitespace alone cannot add a keyword, an operator or
  * a program, and such inputs occur in nearly every sink. A single punctuation character is judged like any other
@@ -22,6 +24,8 @@ public final class InjectionEngine {
     private static final int DEDUPLICATE_ABOVE = 64;
     /** From this many inputs on, one pass to sketch the text pays for itself against one search per input. */
     private static final int SKETCH_FROM = 3;
+
+    private final SqlStructureCache sqlStructures = new SqlStructureCache();
 
     public InjectionEngine() {
     }
@@ -39,7 +43,8 @@ public final class InjectionEngine {
         if (sql == null || sql.isEmpty() || inputs == null || inputs.isEmpty()) {
             return null;
         }
-        SqlSink sink = new SqlSink(sql, dialect == null ? SqlDialect.GENERIC : dialect, work);
+        SqlSink sink = new SqlSink(sql, dialect == null ? SqlDialect.GENERIC : dialect, work,
+                work == null ? sqlStructures : null);
         Set<String> seen = inputs.size() > DEDUPLICATE_ABOVE ? new HashSet<>() : null;
         SinkSketch sketch = inputs.size() >= SKETCH_FROM ? new SinkSketch(sql, work) : null;
         for (Input input : inputs) {
@@ -68,13 +73,21 @@ public final class InjectionEngine {
         private final String sql;
         private final SqlDialect dialect;
         private final WorkCounter work;
+        /** Null when work is counted: the count is what a check costs unhelped, so the cache is neither read nor fed. */
+        private final SqlStructureCache cache;
         private SqlStructure primary;
         private SqlStructure alternate;
 
-        SqlSink(String sql, SqlDialect dialect, WorkCounter work) {
+        SqlSink(String sql, SqlDialect dialect, WorkCounter work, SqlStructureCache cache) {
             this.sql = sql;
             this.dialect = dialect;
             this.work = work;
+            this.cache = cache;
+        }
+
+        private SqlStructure structure(boolean backslashEscapes) {
+            return cache != null ? cache.structure(sql, dialect, backslashEscapes)
+                    : new SqlStructure(SqlLexer.lex(sql, dialect, backslashEscapes, work));
         }
 
         Finding check(Input input, String value, SinkSketch sketch) {
@@ -88,10 +101,10 @@ public final class InjectionEngine {
                 return null;
             }
             if (primary == null) {
-                primary = new SqlStructure(SqlLexer.lex(sql, dialect, work));
+                primary = structure(dialect.backslashEscapes);
                 // Backslash escaping is a server setting too; judge under both readings when it could matter.
                 if (sql.indexOf('\\') >= 0) {
-                    alternate = new SqlStructure(SqlLexer.lex(sql, dialect, !dialect.backslashEscapes, work));
+                    alternate = structure(!dialect.backslashEscapes);
                 }
             }
             for (; at >= 0; at = occurrence(matcher, value, at + 1)) {
