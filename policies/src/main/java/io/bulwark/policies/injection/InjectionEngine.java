@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * Decides whether request inputs changed the structure of a SQL statement or a command about to run
- * (DESIGN.md, "judge structure, not words"). Thread-safe. The one thing kept between calls is the structure of
- * the last few SQL texts lexed ({@link SqlStructureCache}, bounded), since apps run the same statement text again
- * and again; a verdict never depends on it.
+ * (DESIGN.md, "judge structure, not words"). Thread-safe. The one thing kept between calls is the sketch and
+ * structure of the last few SQL texts checked ({@link SqlTextCache}, bounded), since apps run the same statement
+ * text again and again; a verdict never depends on it.
  *
  * <p>The common case is that no input occurs in the sink text at all: that costs a sketch of the text and a few
  * bit tests or one vectorised {@code indexOf} per input. Text is lexed only when an input occurs in it.
@@ -25,7 +25,7 @@ public final class InjectionEngine {
     /** From this many inputs on, one pass to sketch the text pays for itself against one search per input. */
     private static final int SKETCH_FROM = 3;
 
-    private final SqlStructureCache sqlStructures = new SqlStructureCache();
+    private final SqlTextCache sqlTexts = new SqlTextCache();
 
     public InjectionEngine() {
     }
@@ -43,22 +43,23 @@ public final class InjectionEngine {
         if (sql == null || sql.isEmpty() || inputs == null || inputs.isEmpty()) {
             return null;
         }
-        SqlSink sink = new SqlSink(sql, dialect == null ? SqlDialect.GENERIC : dialect, work,
-                work == null ? sqlStructures : null);
+        SqlDialect rules = dialect == null ? SqlDialect.GENERIC : dialect;
+        // A counted check is not helped by the cache: its count is what a check of a new text costs.
+        SqlText text = work == null ? sqlTexts.of(sql, rules) : new SqlText(sql, rules, work);
         Set<String> seen = inputs.size() > DEDUPLICATE_ABOVE ? new HashSet<>() : null;
-        SinkSketch sketch = inputs.size() >= SKETCH_FROM ? new SinkSketch(sql, work) : null;
+        SinkSketch sketch = inputs.size() >= SKETCH_FROM ? text.sketch() : null;
         for (Input input : inputs) {
             String value = candidate(input, sql, seen);
             if (value == null) {
                 continue;
             }
-            Finding finding = sink.check(input, value, sketch);
+            Finding finding = checkSql(text, input, value, sketch, work);
             // Apps that escape by hand double the quotes first; the doubled text is what reaches the database, and
             // where a backslash escapes the quote before it (MySQL), doubling is no escaping at all.
             if (finding == null && value.indexOf('\'') >= 0) {
                 String doubled = value.replace("'", "''");
                 if (doubled.length() <= sql.length()) {
-                    finding = sink.check(input, doubled, sketch);
+                    finding = checkSql(text, input, doubled, sketch, work);
                 }
             }
             if (finding != null) {
@@ -68,61 +69,35 @@ public final class InjectionEngine {
         return null;
     }
 
-    /** One SQL text, lexed once and only when some input occurs in it (under both backslash readings if needed). */
-    private static final class SqlSink {
-        private final String sql;
-        private final SqlDialect dialect;
-        private final WorkCounter work;
-        /** Null when work is counted: the count is what a check costs unhelped, so the cache is neither read nor fed. */
-        private final SqlStructureCache cache;
-        private SqlStructure primary;
-        private SqlStructure alternate;
-
-        SqlSink(String sql, SqlDialect dialect, WorkCounter work, SqlStructureCache cache) {
-            this.sql = sql;
-            this.dialect = dialect;
-            this.work = work;
-            this.cache = cache;
-        }
-
-        private SqlStructure structure(boolean backslashEscapes) {
-            return cache != null ? cache.structure(sql, dialect, backslashEscapes)
-                    : new SqlStructure(SqlLexer.lex(sql, dialect, backslashEscapes, work));
-        }
-
-        Finding check(Input input, String value, SinkSketch sketch) {
-            if (sketch != null && !sketch.mayContain(value)) {
-                return null;
-            }
-            // the usual input is short: searched without a matcher object
-            InputMatcher matcher = InputMatcher.isShort(value) ? null : InputMatcher.of(sql, value, work);
-            int at = occurrence(matcher, value, 0);
-            if (at < 0 || isBlank(value)) {
-                return null;
-            }
-            if (primary == null) {
-                primary = structure(dialect.backslashEscapes);
-                // Backslash escaping is a server setting too; judge under both readings when it could matter.
-                if (sql.indexOf('\\') >= 0) {
-                    alternate = structure(!dialect.backslashEscapes);
-                }
-            }
-            for (; at >= 0; at = occurrence(matcher, value, at + 1)) {
-                int end = at + value.length();
-                Finding finding = sqlFinding(primary, input, at, end, dialect, false);
-                if (finding == null && alternate != null) {
-                    finding = sqlFinding(alternate, input, at, end, dialect, true);
-                }
-                if (finding != null) {
-                    return finding;
-                }
-            }
+    /** The finding for one input value in one text; the text is lexed only if the value occurs in it. */
+    private static Finding checkSql(SqlText text, Input input, String value, SinkSketch sketch, WorkCounter work) {
+        if (sketch != null && !sketch.mayContain(value)) {
             return null;
         }
-
-        private int occurrence(InputMatcher matcher, String value, int from) {
-            return matcher == null ? InputMatcher.indexOf(sql, value, from, work) : matcher.next(from);
+        String sql = text.sql;
+        // the usual input is short: searched without a matcher object
+        InputMatcher matcher = InputMatcher.isShort(value) ? null : InputMatcher.of(sql, value, work);
+        int at = occurrence(sql, matcher, value, 0, work);
+        if (at < 0 || isBlank(value)) {
+            return null;
         }
+        SqlStructure primary = text.primary();
+        SqlStructure alternate = text.alternate();
+        for (; at >= 0; at = occurrence(sql, matcher, value, at + 1, work)) {
+            int end = at + value.length();
+            Finding finding = sqlFinding(primary, input, at, end, text.dialect, false);
+            if (finding == null && alternate != null) {
+                finding = sqlFinding(alternate, input, at, end, text.dialect, true);
+            }
+            if (finding != null) {
+                return finding;
+            }
+        }
+        return null;
+    }
+
+    private static int occurrence(String sql, InputMatcher matcher, String value, int from, WorkCounter work) {
+        return matcher == null ? InputMatcher.indexOf(sql, value, from, work) : matcher.next(from);
     }
 
     private static Finding sqlFinding(SqlStructure structure, Input input, int start, int end, SqlDialect dialect,

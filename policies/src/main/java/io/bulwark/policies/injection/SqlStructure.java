@@ -19,7 +19,7 @@ final class SqlStructure {
     private final SqlTokens tokens;
     /**
      * codeBefore[i]: how many of tokens 0..i-1 are code rather than part of a value list; built on first need.
-     * Volatile because a structure may be shared between threads (SqlStructureCache): a racing second build
+     * Volatile because a structure may be shared between threads (SqlTextCache): a racing second build
      * computes the same array and is harmless.
      */
     private volatile int[] codeBefore;

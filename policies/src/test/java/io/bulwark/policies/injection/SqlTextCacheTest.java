@@ -6,33 +6,38 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A statement checked again reuses its structure, and nothing but the very same text under the same rules does. */
-class SqlStructureCacheTest {
-    private final SqlStructureCache cache = new SqlStructureCache();
+/** A statement checked again reuses its sketch and structure, and nothing but the very same text and dialect does. */
+class SqlTextCacheTest {
+    private final SqlTextCache cache = new SqlTextCache();
 
     @Test
-    void theSameTextIsLexedOnceEvenAsAnotherStringObject() {
+    void theSameTextIsSketchedAndLexedOnceEvenAsAnotherStringObject() {
         String sql = "SELECT * FROM products WHERE name LIKE '%Lamp%'";
-        SqlStructure first = cache.structure(sql, SqlDialect.H2, false);
-        SqlStructure again = cache.structure(new String(sql.toCharArray()), SqlDialect.H2, false);
+        SqlText first = cache.of(sql, SqlDialect.H2);
+        SqlStructure structure = first.primary();
+        SinkSketch sketch = first.sketch();
+        SqlText again = cache.of(new String(sql.toCharArray()), SqlDialect.H2);
         assertThat(again).isSameAs(first);
-        assertThat(again.judge(sql.indexOf("Lamp"), sql.indexOf("Lamp") + 4)).isNull();
+        assertThat(again.primary()).isSameAs(structure);
+        assertThat(again.sketch()).isSameAs(sketch);
+        assertThat(again.alternate()).isNull();
+        assertThat(again.primary().judge(sql.indexOf("Lamp"), sql.indexOf("Lamp") + 4)).isNull();
     }
 
     @Test
-    void dialectAndBackslashRulesArePartOfTheKey() {
+    void theDialectIsPartOfTheKeyAndBothBackslashReadingsAreKept() {
         String sql = "SELECT * FROM t WHERE a = 'x\\' OR 1=1 -- '";
-        SqlStructure mysql = cache.structure(sql, SqlDialect.MYSQL, true);
-        SqlStructure mysqlNoEscapes = cache.structure(sql, SqlDialect.MYSQL, false);
-        SqlStructure postgres = cache.structure(sql, SqlDialect.POSTGRESQL, true);
-        assertThat(mysqlNoEscapes).isNotSameAs(mysql);
-        assertThat(postgres).isNotSameAs(mysql).isNotSameAs(mysqlNoEscapes);
+        SqlText mysql = cache.of(sql, SqlDialect.MYSQL);
+        SqlText postgres = cache.of(sql, SqlDialect.POSTGRESQL);
+        assertThat(postgres).isNotSameAs(mysql);
         int start = sql.indexOf("' OR");
         int end = sql.length();
-        // with backslash escapes the quote is escaped and the rest is one literal; without, it closes the literal
-        assertThat(mysql.judge(start, end)).isNull();
-        assertThat(mysqlNoEscapes.judge(start, end)).isNotNull();
-        assertThat(cache.structure(sql, SqlDialect.MYSQL, true)).isSameAs(mysql);
+        // with backslash escapes (MySQL's default) the quote is escaped and the rest is one literal; without, the
+        // quote closes the literal and the input adds code
+        assertThat(mysql.primary().judge(start, end)).isNull();
+        assertThat(mysql.alternate().judge(start, end)).isNotNull();
+        assertThat(postgres.primary().judge(start, end)).isNotNull();
+        assertThat(cache.of(sql, SqlDialect.MYSQL)).isSameAs(mysql);
     }
 
     @Test
@@ -44,8 +49,7 @@ class SqlStructureCacheTest {
             String tail = " AND b = 1" + " ".repeat(pad);
             String inside = "SELECT * FROM t WHERE n = ' x OR 1=1 '" + tail;
             String outside = "SELECT * FROM t WHERE n = ''x OR 1=1  " + tail;
-            if (SqlStructureCache.slot(inside, SqlDialect.GENERIC, false)
-                    == SqlStructureCache.slot(outside, SqlDialect.GENERIC, false)) {
+            if (SqlTextCache.slot(inside, SqlDialect.GENERIC) == SqlTextCache.slot(outside, SqlDialect.GENERIC)) {
                 harmless = inside;
                 attack = outside;
             }
@@ -54,16 +58,15 @@ class SqlStructureCacheTest {
         int start = harmless.indexOf("x OR");
         int end = start + "x OR 1=1".length();
         assertThat(attack.substring(start, end)).isEqualTo(harmless.substring(start, end));
-        assertThat(cache.structure(harmless, SqlDialect.GENERIC, false).judge(start, end)).isNull();
-        assertThat(cache.structure(attack, SqlDialect.GENERIC, false).judge(start, end)).contains("OR");
-        assertThat(cache.structure(harmless, SqlDialect.GENERIC, false).judge(start, end)).isNull();
+        assertThat(cache.of(harmless, SqlDialect.GENERIC).primary().judge(start, end)).isNull();
+        assertThat(cache.of(attack, SqlDialect.GENERIC).primary().judge(start, end)).contains("OR");
+        assertThat(cache.of(harmless, SqlDialect.GENERIC).primary().judge(start, end)).isNull();
     }
 
     @Test
     void longTextsAreNotKept() {
-        String sql = "SELECT * FROM t WHERE a IN (" + "1,".repeat(SqlStructureCache.MAX_TEXT_CHARS) + "1)";
-        assertThat(cache.structure(sql, SqlDialect.GENERIC, false))
-                .isNotSameAs(cache.structure(sql, SqlDialect.GENERIC, false));
+        String sql = "SELECT * FROM t WHERE a IN (" + "1,".repeat(SqlTextCache.MAX_TEXT_CHARS) + "1)";
+        assertThat(cache.of(sql, SqlDialect.GENERIC)).isNotSameAs(cache.of(sql, SqlDialect.GENERIC));
     }
 
     @Test
@@ -71,14 +74,15 @@ class SqlStructureCacheTest {
         InjectionEngine engine = new InjectionEngine();
         List<String> statements = new ArrayList<>();
         List<Input> inputs = new ArrayList<>();
-        for (int i = 0; i < 3 * SqlStructureCache.SLOTS; i++) {
+        for (int i = 0; i < 3 * SqlTextCache.SLOTS; i++) {
             String value = i % 3 == 0 ? "x' OR '" + i + "'='" + i : i % 3 == 1 ? "lamp " + i : "O''Brien" + i;
             statements.add("SELECT * FROM products WHERE name = '" + value + "' ORDER BY id");
             inputs.add(Input.value(InputSource.QUERY, "q", value.replace("''", "'")));
         }
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < statements.size(); i++) {
-                List<Input> one = List.of(inputs.get(i));
+                List<Input> one = List.of(inputs.get(i), Input.key(InputSource.QUERY, "q"),
+                        Input.value(InputSource.HEADER, "accept", "*/*"));
                 Finding cached = engine.checkSql(statements.get(i), SqlDialect.H2, one);
                 Finding unhelped = engine.checkSql(statements.get(i), SqlDialect.H2, one, new WorkCounter());
                 assertThat(cached).isEqualTo(unhelped);
