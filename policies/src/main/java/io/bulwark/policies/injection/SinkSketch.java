@@ -51,15 +51,22 @@ final class SinkSketch {
         if (m == 1) {
             return true; // a one-character search is as cheap as any sketch of it
         }
-        int pairsInInput = m - 1;
-        int probes = Math.min(PROBES, pairsInInput);
-        for (int p = 0; p < probes; p++) {
-            int i = probes == 1 ? 0 : (int) ((long) p * (pairsInInput - 1) / (probes - 1));
-            int h = hash(input.charAt(i), input.charAt(i + 1)) & mask;
-            if ((pairs[h >>> 6] & (1L << h)) == 0) {
-                return false;
+        int last = m - 2;
+        if (last < PROBES) {
+            for (int i = 0; i <= last; i++) {
+                if (!hasPairAt(input, i)) {
+                    return false;
+                }
             }
+            return true;
         }
-        return true;
+        // first, last and the two thirds between; dividing by a constant costs a multiplication, not a division
+        return hasPairAt(input, 0) && hasPairAt(input, last) && hasPairAt(input, last / 3)
+                && hasPairAt(input, 2 * last / 3);
+    }
+
+    private boolean hasPairAt(String input, int i) {
+        int h = hash(input.charAt(i), input.charAt(i + 1)) & mask;
+        return (pairs[h >>> 6] & (1L << h)) != 0;
     }
 }

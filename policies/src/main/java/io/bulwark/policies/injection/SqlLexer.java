@@ -18,6 +18,7 @@ public final class SqlLexer {
     private final int length;
     private final SqlDialect dialect;
     private final boolean backslashEscapes;
+    private final boolean hashInWords;
     private final TokenList tokens;
     private int pos;
     private long reads;
@@ -28,6 +29,7 @@ public final class SqlLexer {
         this.length = text.length();
         this.dialect = dialect;
         this.backslashEscapes = backslashEscapes;
+        this.hashInWords = dialect == SqlDialect.SQLSERVER || dialect == SqlDialect.ORACLE;
         // application SQL averages one token per four to five characters ("SELECT id, name FROM t WHERE ...")
         this.tokens = new TokenList(length / 4 + 1);
     }
@@ -416,10 +418,24 @@ public final class SqlLexer {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= 0x80 && !isSpace(c));
     }
 
-    /** {@code #} joins a word only where the database says so (SQL Server temp tables, Oracle names). */
+    /**
+     * {@link #isWordStart}, digits, {@code $}, and {@code #} only where the database says so (SQL Server temp tables,
+     * Oracle names). ASCII is answered from a table: most of a statement's characters pass through here.
+     */
     private boolean isWordPart(char c) {
-        return isWordStart(c) || isDigit(c) || c == '$'
-                || (c == '#' && (dialect == SqlDialect.SQLSERVER || dialect == SqlDialect.ORACLE));
+        if (c < 0x80) {
+            return ASCII_WORD_PART[c] || (c == '#' && hashInWords);
+        }
+        return !isSpace(c);
+    }
+
+    private static final boolean[] ASCII_WORD_PART = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_WORD_PART[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || isDigit(c)
+                    || c == '$';
+        }
     }
 
     private static boolean isDollarTagPart(char c, boolean first) {
@@ -428,8 +444,10 @@ public final class SqlLexer {
 
     /** Unicode spaces count: a database that treats one as a separator must not see two words where we see one. */
     static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B
-                || (c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
+        if (c <= ' ') {
+            return c == ' ' || (c >= '\t' && c <= '\r'); // tab, line feed, vertical tab, form feed, return
+        }
+        return c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     private static boolean isDigit(char c) {
