@@ -11,8 +11,9 @@ import java.util.Set;
  * structure of the last few SQL texts checked ({@link SqlTextCache}, bounded), since apps run the same statement
  * text again and again; a verdict never depends on it.
  *
- * <p>The common case is that no input occurs in the sink text at all: that costs a sketch of the text and a few
- * bit tests or one vectorised {@code indexOf} per input. Text is lexed only when an input occurs in it.
+ * <p>The common case is that no input occurs in the sink text at all: that costs a sketch of the text (none for a
+ * text checked lately) and a few bit tests or one vectorised {@code indexOf} per input, and allocates nothing for
+ * a text checked lately. Text is lexed only when an input occurs in it, and a text lexed lately is not lexed again.
  *
  * <p>Inputs that are empty or only whitespace are skipped: whitespace alone cannot add a keyword, an operator or
  * a program, and such inputs occur in nearly every sink. A single punctuation character is judged like any other

@@ -12,11 +12,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * sampled characters (constant work, where {@code String.hashCode} reads a new string whole); equality of the
  * whole text and the dialect decides a hit, so a colliding text only costs a sketch or a lexing, never another
  * text's structure. Readers take no lock: a slot is one volatile reference.
+ *
+ * <p>Worst case, every slot holds a 2048-character text of one-character tokens lexed under both backslash
+ * readings: about 60 KB a slot, under 4 MB in all. A typical statement's entry is under 2 KB. The texts kept are
+ * statements the app ran during requests, so they may carry request data until another text takes their slot.
  */
 final class SqlTextCache {
     static final int SLOTS = 64;
     /** Longer texts are sketched and lexed every time: caching them would let a few requests pin megabytes. */
-    static final int MAX_TEXT_CHARS = 4096;
+    static final int MAX_TEXT_CHARS = 2048;
     private static final int SAMPLES = 8;
 
     private final AtomicReferenceArray<SqlText> slots = new AtomicReferenceArray<>(SLOTS);
