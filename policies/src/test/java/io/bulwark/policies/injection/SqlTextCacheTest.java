@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A statement checked again reuses its sketch and structure, and nothing but the very same text and dialect does. */
@@ -88,6 +92,51 @@ class SqlTextCacheTest {
                 assertThat(cached).isEqualTo(unhelped);
                 assertThat(cached != null).isEqualTo(i % 3 == 0);
             }
+        }
+    }
+
+    @Test
+    void threadsSharingTextsStillGetEachTextsOwnVerdict() throws Exception {
+        InjectionEngine engine = new InjectionEngine();
+        List<String> statements = new ArrayList<>();
+        List<List<Input>> inputs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String value = i % 2 == 0 ? "x' OR '" + i + "'='" + i : "lamp\\' " + i;
+            statements.add("SELECT * FROM products WHERE name = '" + value + "' AND shop = " + i);
+            inputs.add(List.of(Input.value(InputSource.QUERY, "q", value), Input.key(InputSource.QUERY, "q"),
+                    Input.value(InputSource.HEADER, "accept", "*/*")));
+        }
+        List<Finding> expected = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            expected.add(engine.checkSql(statements.get(i), SqlDialect.MYSQL, inputs.get(i), new WorkCounter()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    int wrong = 0;
+                    for (int n = 0; n < 2_000; n++) {
+                        int i = (n + offset) % statements.size();
+                        // a fresh copy of the text, as an app that concatenates its SQL makes one per request
+                        String sql = new String(statements.get(i).toCharArray());
+                        if (!java.util.Objects.equals(engine.checkSql(sql, SqlDialect.MYSQL, inputs.get(i)),
+                                expected.get(i))) {
+                            wrong++;
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(expected.get(i) != null).isEqualTo(i % 2 == 0);
         }
     }
 }
