@@ -1,15 +1,15 @@
 package io.bulwark.policies.injection;
 
 /**
- * Which character pairs occur in a sink text, as a 2048-bit set built in one pass. An input with a pair the text
+ * Which character pairs occur in a sink text, as a set of 256 to 2048 bits built in one pass. An input with a pair the text
  * lacks cannot occur in it, so most inputs are ruled out with a few bit tests instead of a full search; that
  * keeps a check of 20 inputs against a typical query well under a microsecond. A set bit may be a hash
  * collision, so a positive answer only means "search".
  */
 final class SinkSketch {
     /**
-     * At least four bits per text character (rounded up to a power of two), so at most about a fifth of the bits
-     * are set whatever the text's length: four probes then rarely pass a foreign input, and a short statement's
+     * At least four bits per text character (rounded up to a power of two), so up to 512 characters at most about
+     * a fifth of the bits are set: four probes then rarely pass a foreign input, and a short statement's
      * sketch is a small array rather than the largest one.
      */
     private static final int BITS_PER_CHAR = 4;
