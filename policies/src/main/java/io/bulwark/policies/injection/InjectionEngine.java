@@ -7,10 +7,13 @@ import java.util.Set;
 
 /**
  * Decides whether request inputs changed the structure of a SQL statement or a command about to run
- * (DESIGN.md, "judge structure, not words"). Stateless and thread-safe; nothing is cached between calls.
+ * (DESIGN.md, "judge structure, not words"). Thread-safe. The one thing kept between calls is the sketch and
+ * structure of the last few SQL texts checked ({@link SqlTextCache}, bounded), since apps run the same statement
+ * text again and again; a verdict never depends on it.
  *
- * <p>The common case is that no input occurs in the sink text at all: that costs one vectorised
- * {@code indexOf} per input and no allocation. Text is lexed only when an input occurs in it.
+ * <p>The common case is that no input occurs in the sink text at all: that costs a sketch of the text (none for a
+ * text checked lately) and a few bit tests or one vectorised {@code indexOf} per input, and allocates nothing for
+ * a text checked lately. Text is lexed only when an input occurs in it, and a text lexed lately is not lexed again.
  *
  * <p>Inputs that are empty or only whitespace are skipped: whitespace alone cannot add a keyword, an operator or
  * a program, and such inputs occur in nearly every sink. A single punctuation character is judged like any other
@@ -22,6 +25,8 @@ public final class InjectionEngine {
     private static final int DEDUPLICATE_ABOVE = 64;
     /** From this many inputs on, one pass to sketch the text pays for itself against one search per input. */
     private static final int SKETCH_FROM = 3;
+
+    private final SqlTextCache sqlTexts = new SqlTextCache();
 
     public InjectionEngine() {
     }
@@ -39,21 +44,23 @@ public final class InjectionEngine {
         if (sql == null || sql.isEmpty() || inputs == null || inputs.isEmpty()) {
             return null;
         }
-        SqlSink sink = new SqlSink(sql, dialect == null ? SqlDialect.GENERIC : dialect, work);
+        SqlDialect rules = dialect == null ? SqlDialect.GENERIC : dialect;
+        // A counted check is not helped by the cache: its count is what a check of a new text costs.
+        SqlText text = work == null ? sqlTexts.of(sql, rules) : new SqlText(sql, rules, work);
         Set<String> seen = inputs.size() > DEDUPLICATE_ABOVE ? new HashSet<>() : null;
-        SinkSketch sketch = inputs.size() >= SKETCH_FROM ? new SinkSketch(sql, work) : null;
+        SinkSketch sketch = inputs.size() >= SKETCH_FROM ? text.sketch() : null;
         for (Input input : inputs) {
             String value = candidate(input, sql, seen);
             if (value == null) {
                 continue;
             }
-            Finding finding = sink.check(input, value, sketch);
+            Finding finding = checkSql(text, input, value, sketch, work);
             // Apps that escape by hand double the quotes first; the doubled text is what reaches the database, and
             // where a backslash escapes the quote before it (MySQL), doubling is no escaping at all.
             if (finding == null && value.indexOf('\'') >= 0) {
                 String doubled = value.replace("'", "''");
                 if (doubled.length() <= sql.length()) {
-                    finding = sink.check(input, doubled, sketch);
+                    finding = checkSql(text, input, doubled, sketch, work);
                 }
             }
             if (finding != null) {
@@ -63,48 +70,35 @@ public final class InjectionEngine {
         return null;
     }
 
-    /** One SQL text, lexed once and only when some input occurs in it (under both backslash readings if needed). */
-    private static final class SqlSink {
-        private final String sql;
-        private final SqlDialect dialect;
-        private final WorkCounter work;
-        private SqlStructure primary;
-        private SqlStructure alternate;
-
-        SqlSink(String sql, SqlDialect dialect, WorkCounter work) {
-            this.sql = sql;
-            this.dialect = dialect;
-            this.work = work;
-        }
-
-        Finding check(Input input, String value, SinkSketch sketch) {
-            if (sketch != null && !sketch.mayContain(value)) {
-                return null;
-            }
-            InputMatcher matcher = InputMatcher.of(sql, value, work);
-            int at = matcher.next(0);
-            if (at < 0 || isBlank(value)) {
-                return null;
-            }
-            if (primary == null) {
-                primary = new SqlStructure(SqlLexer.lex(sql, dialect, work));
-                // Backslash escaping is a server setting too; judge under both readings when it could matter.
-                if (sql.indexOf('\\') >= 0) {
-                    alternate = new SqlStructure(SqlLexer.lex(sql, dialect, !dialect.backslashEscapes, work));
-                }
-            }
-            for (; at >= 0; at = matcher.next(at + 1)) {
-                int end = at + value.length();
-                Finding finding = sqlFinding(primary, input, at, end, dialect, false);
-                if (finding == null && alternate != null) {
-                    finding = sqlFinding(alternate, input, at, end, dialect, true);
-                }
-                if (finding != null) {
-                    return finding;
-                }
-            }
+    /** The finding for one input value in one text; the text is lexed only if the value occurs in it. */
+    private static Finding checkSql(SqlText text, Input input, String value, SinkSketch sketch, WorkCounter work) {
+        if (sketch != null && !sketch.mayContain(value)) {
             return null;
         }
+        String sql = text.sql;
+        // the usual input is short: searched without a matcher object
+        InputMatcher matcher = InputMatcher.isShort(value) ? null : InputMatcher.of(sql, value, work);
+        int at = occurrence(sql, matcher, value, 0, work);
+        if (at < 0 || isBlank(value)) {
+            return null;
+        }
+        SqlStructure primary = text.primary();
+        SqlStructure alternate = text.alternate();
+        for (; at >= 0; at = occurrence(sql, matcher, value, at + 1, work)) {
+            int end = at + value.length();
+            Finding finding = sqlFinding(primary, input, at, end, text.dialect, false);
+            if (finding == null && alternate != null) {
+                finding = sqlFinding(alternate, input, at, end, text.dialect, true);
+            }
+            if (finding != null) {
+                return finding;
+            }
+        }
+        return null;
+    }
+
+    private static int occurrence(String sql, InputMatcher matcher, String value, int from, WorkCounter work) {
+        return matcher == null ? InputMatcher.indexOf(sql, value, from, work) : matcher.next(from);
     }
 
     private static Finding sqlFinding(SqlStructure structure, Input input, int start, int end, SqlDialect dialect,

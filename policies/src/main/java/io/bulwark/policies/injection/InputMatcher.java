@@ -27,17 +27,30 @@ final class InputMatcher {
         return new InputMatcher(text, needle, work);
     }
 
-    /** The first occurrence at or after {@code from}, or -1. Overlapping occurrences are all found. */
-    int next(int from) {
+    /** Whether {@link #indexOf} may search for {@code needle}: short needles need no matcher object. */
+    static boolean isShort(String needle) {
+        return needle.length() <= MAX_SHORT_INPUT;
+    }
+
+    /** The first occurrence of a short needle at or after {@code from}, or -1, without allocating. */
+    static int indexOf(String text, String needle, int from, WorkCounter work) {
         if (from > text.length() - needle.length()) {
             return -1;
         }
+        int at = text.indexOf(needle, from);
+        if (work != null) {
+            work.scanned(at < 0 ? text.length() - from : at - from + needle.length());
+        }
+        return at;
+    }
+
+    /** The first occurrence at or after {@code from}, or -1. Overlapping occurrences are all found. */
+    int next(int from) {
         if (failure == null) {
-            int at = text.indexOf(needle, from);
-            if (work != null) {
-                work.scanned(at < 0 ? text.length() - from : at - from + needle.length());
-            }
-            return at;
+            return indexOf(text, needle, from, work);
+        }
+        if (from > text.length() - needle.length()) {
+            return -1;
         }
         return kmp(from);
     }

@@ -100,7 +100,7 @@ public final class ShellLexer {
     }
 
     private void emit(ShellTokenType type, int start) {
-        tokens.add(type.ordinal(), start, pos, 0);
+        tokens.add(type.ordinal(), start, pos);
     }
 
     private void command() {
@@ -520,7 +520,7 @@ public final class ShellLexer {
     private void wordPiece(ShellTokenType type, int start, int contentAt, boolean dynamic) {
         int frame = owner();
         openWord(frame, contentAt, dynamic ? DYNAMIC : LITERAL);
-        tokens.add(type.ordinal(), start, pos, 0);
+        tokens.add(type.ordinal(), start, pos);
     }
 
     private void openWord(int frame, int contentAt, int content) {

@@ -9,23 +9,36 @@ import java.util.Locale;
  * occurrence lies inside one token (a literal, an identifier, a keyword the app left room for), or it spans only
  * literals, commas and signs (a value list: {@code 1,2,3}, {@code 'a','b'}, {@code -5}), or one column followed by
  * {@code ASC}/{@code DESC}. An attack: it spans any other token, or a comment begins inside it.
- * After one linear pass, each occurrence is judged in O(log tokens), so an input that occurs everywhere (a
- * single digit) costs no more than the text is long.
+ * Each occurrence is judged in O(log tokens) after at most one linear pass, so an input that occurs everywhere (a
+ * single digit) costs no more than the text is long. That pass is made only when an occurrence spans several
+ * tokens: the usual occurrence lies inside one literal and never needs it.
  */
 final class SqlStructure {
     private static final int MAX_TOKENS_SHOWN = 32;
 
     private final SqlTokens tokens;
-    /** codeBefore[i]: how many of tokens 0..i-1 are code rather than part of a value list. */
-    private final int[] codeBefore;
+    /**
+     * codeBefore[i]: how many of tokens 0..i-1 are code rather than part of a value list; built on first need.
+     * Volatile because a structure may be shared between threads (SqlTextCache): a racing second build
+     * computes the same array and is harmless.
+     */
+    private volatile int[] codeBefore;
 
     SqlStructure(SqlTokens tokens) {
         this.tokens = tokens;
-        int n = tokens.size();
-        this.codeBefore = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            codeBefore[i + 1] = codeBefore[i] + (isValueListPart(i) ? 0 : 1);
+    }
+
+    private int[] codeBefore() {
+        int[] counts = codeBefore;
+        if (counts == null) {
+            int n = tokens.size();
+            counts = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                counts[i + 1] = counts[i] + (isValueListPart(i) ? 0 : 1);
+            }
+            codeBefore = counts;
         }
+        return counts;
     }
 
     private boolean isValueListPart(int i) {
@@ -92,7 +105,8 @@ final class SqlStructure {
             }
             return null;
         }
-        if (codeBefore[last + 1] - codeBefore[first] == 0) {
+        int[] counts = codeBefore();
+        if (counts[last + 1] - counts[first] == 0) {
             return null;
         }
         if (last == first + 1 && isSortDirection(last) && isSortable(first)) {
