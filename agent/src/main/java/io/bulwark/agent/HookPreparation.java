@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The start-up work that does not depend on the policy, begun on an agent thread at the very start of premain:
- * load Byte Buddy, compile every hook's advice, run one weave, warm the request path. Meanwhile the premain thread
+ * load Byte Buddy, run one weave, compile every hook's advice, warm the request path. Meanwhile the premain thread
  * parses and activates the policy, and the JVM and the app start on the other core. The transformer is still
  * registered before premain returns; a class that needs weaving before the advice is compiled waits for it then
  * (the hooks' advice is compiled at most once, whichever thread gets there first), and only such a class does.
@@ -73,30 +73,23 @@ final class HookPreparation {
         } finally {
             described.countDown();
         }
-        // premain retransforms the JDK classes loaded before it (the executors), so their advice and the weaving
-        // code are wanted first; the app's own servlets and drivers load later
-        compile(all, true, "advice for loaded JDK classes compiled");
+        // the weaving code first: an app's first hooked class (its JDBC driver or a servlet) loads on its main thread
+        // soon after premain, and the JDK classes premain may retransform are rarely loaded by then (the executors
+        // load later, or not at all); premain compiles their advice itself if it needs it sooner
         HookTransformer.warmUpWeaving(all, diagnostics);
-        compile(all, false, "advice compiled");
+        compile(all, "advice compiled");
         HookTransformer.warmUpRequestPath(diagnostics);
     }
 
-    private void compile(List<HookTransformer.Hook> all, boolean jdkTargets, String step) {
+    private void compile(List<HookTransformer.Hook> all, String step) {
         long began = StartupTimer.start();
         try {
             for (HookTransformer.Hook hook : all) {
-                if (targetsJdk(hook) == jdkTargets) {
-                    hook.advice();
-                }
+                hook.advice();
             }
             StartupTimer.mark(step, began);
         } catch (Throwable t) {
             diagnostics.error("compiling advice", t);
         }
-    }
-
-    private static boolean targetsJdk(HookTransformer.Hook hook) {
-        String named = hook.instrumentation().namedType();
-        return named != null && named.startsWith("java.");
     }
 }
