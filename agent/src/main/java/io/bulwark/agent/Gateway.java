@@ -88,11 +88,7 @@ final class Gateway extends Dispatcher {
     }
 
     static void unbind(RequestContext previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
+        CURRENT.set(previous);
     }
 
     /** The scope of a re-dispatch on a thread that does not hold its request's context: bind, never close. */
@@ -282,12 +278,12 @@ final class Gateway extends Dispatcher {
         metrics.requests().denied(DenialReason.ofProblemType(refusal.type()));
     }
 
+    /**
+     * Set, not removed, when there is no outer context: the thread's slot then holds null (nothing of the request
+     * outlives it) and stays, where {@code remove()} would make the next request on this thread allocate a new one.
+     */
     private static void restoreOuter(RequestContext context) {
-        if (context.outer == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(context.outer);
-        }
+        CURRENT.set(context.outer);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 
 /**
@@ -61,8 +61,13 @@ final class RequestContext implements EntryRequest, BodySource {
     volatile RequestTransfer transfer;
     /** Set once entry let the request through: response bytes before that are the agent's own refusal. */
     volatile boolean appRunning;
-    private final AtomicBoolean asyncFollowed = new AtomicBoolean();
-    private final AtomicBoolean closing = new AtomicBoolean();
+    /** Flags set by compare-and-set (0 or 1): field updaters, not two AtomicBoolean objects per request. */
+    private volatile int asyncFollowed;
+    private volatile int closing;
+    private static final AtomicIntegerFieldUpdater<RequestContext> ASYNC_FOLLOWED =
+            AtomicIntegerFieldUpdater.newUpdater(RequestContext.class, "asyncFollowed");
+    private static final AtomicIntegerFieldUpdater<RequestContext> CLOSING =
+            AtomicIntegerFieldUpdater.newUpdater(RequestContext.class, "closing");
     private volatile boolean closed;
     private ContextLedger ledger;
     private Diagnostics diagnostics;
@@ -326,7 +331,7 @@ final class RequestContext implements EntryRequest, BodySource {
      * on an async thread). Safe from any thread; a second call is an agent bug and is reported, not repeated.
      */
     void close(Consumer<RequestContext> lastWords) {
-        if (!closing.compareAndSet(false, true)) {
+        if (!CLOSING.compareAndSet(this, 0, 1)) {
             if (diagnostics != null) {
                 diagnostics.error("request context closed twice", new IllegalStateException(method + " " + uri));
             }
@@ -353,15 +358,15 @@ final class RequestContext implements EntryRequest, BodySource {
 
     /** True the first time: the async cycle's completion, not the servlet's exit, closes this context. */
     boolean followAsync() {
-        return asyncFollowed.compareAndSet(false, true);
+        return ASYNC_FOLLOWED.compareAndSet(this, 0, 1);
     }
 
     /** Following the async cycle failed: closing falls back to the servlet's exit. */
     void unfollowAsync() {
-        asyncFollowed.set(false);
+        asyncFollowed = 0;
     }
 
     boolean asyncFollowed() {
-        return asyncFollowed.get();
+        return asyncFollowed == 1;
     }
 }
