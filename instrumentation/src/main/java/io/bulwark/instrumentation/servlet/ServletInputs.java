@@ -21,6 +21,8 @@ public final class ServletInputs {
     public static final int MAX_PART_BYTES = 64 * 1024;
 
     private static final String[] NO_COOKIES = new String[0];
+    /** Curl and API clients send 4 to 8 headers, browsers 10 to 15; beyond this the list grows by half. */
+    private static final int USUAL_HEADERS = 12;
     private static final String FORM_URLENCODED = "application/x-www-form-urlencoded";
     /** Path segment names for the usual depths, so naming a segment allocates nothing. */
     private static final String[] SEGMENT_NAMES = new String[16];
@@ -36,13 +38,13 @@ public final class ServletInputs {
 
     /** A new list the caller owns and may extend (the agent appends the JSON body's inputs to it). */
     public static List<Input> collect(ServletAccess access, Object request) throws Throwable {
-        // a typical API request gives 10 to 20 inputs; one array of 32 saves the copies of growing from 10
-        List<Input> inputs = new ArrayList<>(32);
         // Parameters the container already parsed. At a sink the app has read its body, so asking for the
         // parameter map here can no longer take a form body away from the app.
         String contentType = access.contentType(request);
         boolean multipart = contentType != null && contentType.regionMatches(true, 0, "multipart/form-data", 0, 19);
         Map<String, String[]> params = access.parameterMap(request);
+        String uri = access.requestUri(request);
+        List<Input> inputs = new ArrayList<>(expectedInputs(params, uri));
         if (params != null && !params.isEmpty()) {
             // Containers parse a body into parameters only for these two content types; without one, every
             // parameter came from the query string and there is nothing to tell apart.
@@ -63,7 +65,6 @@ public final class ServletInputs {
                 }
             }
         }
-        String uri = access.requestUri(request);
         if (uri != null) {
             addPathSegments(inputs, uri);
         }
@@ -95,6 +96,24 @@ public final class ServletInputs {
             addValue(inputs, InputSource.COOKIE, cookies[i], cookies[i + 1]);
         }
         return inputs;
+    }
+
+    /**
+     * The list's first capacity from what is already in hand: a key and a value per parameter, one input per path
+     * segment at most, and the headers of a usual API client. Sized so, the list of a plain request is about half the
+     * array a fixed 32 took; a request with more headers than that grows the list once or twice.
+     */
+    private static int expectedInputs(Map<String, String[]> params, String uri) {
+        int expected = USUAL_HEADERS;
+        if (params != null) {
+            expected += 2 * params.size();
+        }
+        if (uri != null) {
+            for (int i = uri.indexOf('/'); i >= 0; i = uri.indexOf('/', i + 1)) {
+                expected++;
+            }
+        }
+        return Math.min(expected, MAX_INPUTS);
     }
 
     /**

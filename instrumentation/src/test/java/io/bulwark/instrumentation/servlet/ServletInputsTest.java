@@ -88,4 +88,42 @@ class ServletInputsTest {
                 Input.value(InputSource.HEADER, "x-forwarded-for", "198.51.100.4"),
                 Input.value(InputSource.HEADER, "x-forwarded-for", "203.0.113.9"));
     }
+
+    @Test
+    void aBrowsersManyHeadersAreAllInputsBeyondTheListsFirstSize() throws Throwable {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            headers.put("x-h" + i, List.of("v" + i));
+        }
+        Map<String, String[]> params = new LinkedHashMap<>();
+        params.put("q", new String[] {"a", "b", "c"});
+        List<Input> inputs = collect(request("/api/x", "q=a&q=b&q=c", null, params, headers));
+
+        assertThat(inputs).hasSize(4 + 2 + 40);
+        assertThat(inputs).contains(Input.value(InputSource.QUERY, "q", "c"), Input.value(InputSource.PATH, "1", "x"),
+                Input.value(InputSource.HEADER, "x-h0", "v0"), Input.value(InputSource.HEADER, "x-h39", "v39"));
+    }
+
+    @Test
+    void aFloodOfParametersStopsAtTheCapAndSaysSo() throws Throwable {
+        Map<String, String[]> params = new LinkedHashMap<>();
+        for (int i = 0; i < ServletInputs.MAX_INPUTS; i++) {
+            params.put("p" + i, new String[] {"v"});
+        }
+        List<Input> inputs = collect(request("/a/b", null, null, params, Map.of("host", List.of("h"))));
+
+        assertThat(inputs).hasSize(ServletInputs.MAX_INPUTS);
+        assertThat(ServletInputs.truncated(inputs)).isTrue();
+        assertThat(inputs.get(0)).isEqualTo(Input.key(InputSource.QUERY, "p0"));
+    }
+
+    @Test
+    void theListIsTheCallersToExtend() throws Throwable {
+        List<Input> inputs = collect(request("/a", null, null, Map.of(), Map.of()));
+        Input json = Input.value(InputSource.JSON, "$.id", "1 OR 1=1");
+
+        inputs.add(json);
+
+        assertThat(inputs).containsExactly(Input.value(InputSource.PATH, "0", "a"), json);
+    }
 }
