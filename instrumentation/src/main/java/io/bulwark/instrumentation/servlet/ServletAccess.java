@@ -215,6 +215,22 @@ public final class ServletAccess {
         return pairs;
     }
 
+    /**
+     * The request's {@code Cookie} objects as the container holds them, or null: with {@link #cookieName} and
+     * {@link #cookieValue}, gathering reads each pair without copying it into a new array.
+     */
+    public Object[] cookieObjects(Object request) throws Throwable {
+        return (Object[]) (Object) getCookies.invokeExact(request);
+    }
+
+    public String cookieName(Object cookie) throws Throwable {
+        return (String) (Object) cookieName.invokeExact(cookie);
+    }
+
+    public String cookieValue(Object cookie) throws Throwable {
+        return (String) (Object) cookieValue.invokeExact(cookie);
+    }
+
     public String remoteAddr(Object request) throws Throwable {
         return (String) (Object) getRemoteAddr.invokeExact(request);
     }

@@ -20,7 +20,6 @@ public final class ServletInputs {
     /** Text fields of a multipart form are read this far; file contents are not inputs, their names are. */
     public static final int MAX_PART_BYTES = 64 * 1024;
 
-    private static final String[] NO_COOKIES = new String[0];
     /** Curl and API clients send 4 to 8 headers, browsers 10 to 15; beyond this the list grows by half. */
     private static final int USUAL_HEADERS = 12;
     private static final String FORM_URLENCODED = "application/x-www-form-urlencoded";
@@ -56,7 +55,7 @@ public final class ServletInputs {
                 // the container merges query and form parameters; the query string tells them apart
                 InputSource source = queryNames == null || queryNames.contains(p.getKey()) ? InputSource.QUERY
                         : multipart ? InputSource.MULTIPART : InputSource.FORM;
-                add(inputs, Input.key(source, p.getKey()));
+                addKey(inputs, source, p.getKey());
                 String[] values = p.getValue();
                 if (values != null) {
                     for (String v : values) {
@@ -80,7 +79,7 @@ public final class ServletInputs {
         }
         if (multipart) {
             for (String[] field : access.multipartFields(request, MAX_PART_BYTES)) {
-                add(inputs, Input.key(InputSource.MULTIPART, field[0]));
+                addKey(inputs, InputSource.MULTIPART, field[0]);
                 if (field[1] != null) {
                     addValue(inputs, InputSource.MULTIPART, field[0] + ".filename", field[1]);
                 }
@@ -90,10 +89,13 @@ public final class ServletInputs {
             }
         }
         // Cookies come only from Cookie headers; without one, asking the container would only parse nothing.
-        String[] cookies = cookieHeader ? access.cookies(request) : NO_COOKIES;
-        for (int i = 0; i + 1 < cookies.length; i += 2) {
-            add(inputs, Input.key(InputSource.COOKIE, cookies[i]));
-            addValue(inputs, InputSource.COOKIE, cookies[i], cookies[i + 1]);
+        Object[] cookies = cookieHeader ? access.cookieObjects(request) : null;
+        if (cookies != null) {
+            for (Object cookie : cookies) {
+                String name = access.cookieName(cookie);
+                addKey(inputs, InputSource.COOKIE, name);
+                addValue(inputs, InputSource.COOKIE, name, access.cookieValue(cookie));
+            }
         }
         return inputs;
     }
@@ -153,9 +155,9 @@ public final class ServletInputs {
         }
     }
 
-    private static void add(List<Input> inputs, Input input) {
-        if (inputs.size() < MAX_INPUTS && input.value() != null && !input.value().isEmpty()) {
-            inputs.add(input);
+    private static void addKey(List<Input> inputs, InputSource source, String name) {
+        if (inputs.size() < MAX_INPUTS && name != null && !name.isEmpty()) {
+            inputs.add(Input.key(source, name));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.policies.injection.Input;
 import io.bulwark.policies.injection.InputSource;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
@@ -17,6 +18,11 @@ class ServletInputsTest {
     /** A jakarta request that answers what gathering asks; headers by lower-case name. */
     private static Object request(String uri, String query, String contentType, Map<String, String[]> params,
                                   Map<String, List<String>> headers) {
+        return request(uri, query, contentType, params, headers, null);
+    }
+
+    private static Object request(String uri, String query, String contentType, Map<String, String[]> params,
+                                  Map<String, List<String>> headers, Cookie[] cookies) {
         return Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getRequestURI" -> uri;
@@ -25,6 +31,7 @@ class ServletInputsTest {
                     case "getParameterMap" -> params;
                     case "getHeaderNames" -> Collections.enumeration(headers.keySet());
                     case "getHeaders" -> Collections.enumeration(headers.getOrDefault(args[0], List.of()));
+                    case "getCookies" -> cookies;
                     case "hashCode" -> System.identityHashCode(proxy);
                     default -> null;
                 });
@@ -125,5 +132,25 @@ class ServletInputsTest {
         inputs.add(json);
 
         assertThat(inputs).containsExactly(Input.value(InputSource.PATH, "0", "a"), json);
+    }
+
+    @Test
+    void eachCookiesNameAndNonEmptyValueAreInputs() throws Throwable {
+        Cookie[] cookies = {new Cookie("session", "abc' OR '1'='1"), new Cookie("theme", "")};
+        List<Input> inputs = collect(request(null, null, null, Map.of(),
+                Map.of("cookie", List.of("session=abc' OR '1'='1; theme=")), cookies));
+
+        assertThat(inputs).containsExactly(
+                Input.value(InputSource.HEADER, "cookie", "session=abc' OR '1'='1; theme="),
+                Input.key(InputSource.COOKIE, "session"), Input.value(InputSource.COOKIE, "session", "abc' OR '1'='1"),
+                Input.key(InputSource.COOKIE, "theme"));
+    }
+
+    @Test
+    void withoutACookieHeaderTheContainerIsNotAskedForCookies() throws Throwable {
+        Cookie[] stale = {new Cookie("ghost", "x")};
+        List<Input> inputs = collect(request(null, null, null, Map.of(), Map.of("host", List.of("h")), stale));
+
+        assertThat(inputs).containsExactly(Input.value(InputSource.HEADER, "host", "h"));
     }
 }
