@@ -20,8 +20,13 @@ public final class ServletInputs {
     /** Text fields of a multipart form are read this far; file contents are not inputs, their names are. */
     public static final int MAX_PART_BYTES = 64 * 1024;
 
-    /** Curl and API clients send 4 to 8 headers, browsers 10 to 15; beyond this the list grows by half. */
+    /** Curl sends 3 headers, API clients up to 8, browsers 10 to 15; beyond this the list grows by half. */
     private static final int USUAL_HEADERS = 12;
+    /**
+     * The first capacity never exceeds this: a URI of a thousand slashes gives no inputs, and must not buy an
+     * array of {@link #MAX_INPUTS} per request. A larger request grows the list as it goes.
+     */
+    private static final int MAX_FIRST_CAPACITY = 64;
     private static final String FORM_URLENCODED = "application/x-www-form-urlencoded";
     /** Path segment names for the usual depths, so naming a segment allocates nothing. */
     private static final String[] SEGMENT_NAMES = new String[16];
@@ -111,11 +116,11 @@ public final class ServletInputs {
             expected += 2 * params.size();
         }
         if (uri != null) {
-            for (int i = uri.indexOf('/'); i >= 0; i = uri.indexOf('/', i + 1)) {
+            for (int i = uri.indexOf('/'); i >= 0 && expected < MAX_FIRST_CAPACITY; i = uri.indexOf('/', i + 1)) {
                 expected++;
             }
         }
-        return Math.min(expected, MAX_INPUTS);
+        return Math.min(expected, MAX_FIRST_CAPACITY);
     }
 
     /**

@@ -153,4 +153,11 @@ class ServletInputsTest {
 
         assertThat(inputs).containsExactly(Input.value(InputSource.HEADER, "host", "h"));
     }
+
+    @Test
+    void aUriOfSlashesOnlyGivesNoInputs() throws Throwable {
+        List<Input> inputs = collect(request("/".repeat(100_000) + "x", null, null, Map.of(), Map.of()));
+
+        assertThat(inputs).containsExactly(Input.value(InputSource.PATH, "0", "x"));
+    }
 }
