@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class ServletAccess {
 
+    private static final String[] NO_COOKIES = new String[0];
     private static final MethodType OBJ_TO_STRING = MethodType.methodType(String.class, Object.class);
 
     private static final ClassValue<ServletAccess> BY_REQUEST_CLASS = new ClassValue<>() {
@@ -204,7 +205,7 @@ public final class ServletAccess {
     public String[] cookies(Object request) throws Throwable {
         Object[] cookies = (Object[]) (Object) getCookies.invokeExact(request);
         if (cookies == null) {
-            return new String[0];
+            return NO_COOKIES;
         }
         String[] pairs = new String[cookies.length * 2];
         for (int i = 0; i < cookies.length; i++) {
@@ -212,6 +213,22 @@ public final class ServletAccess {
             pairs[2 * i + 1] = (String) (Object) cookieValue.invokeExact(cookies[i]);
         }
         return pairs;
+    }
+
+    /**
+     * The request's {@code Cookie} objects as the container holds them, or null: with {@link #cookieName} and
+     * {@link #cookieValue}, gathering reads each pair without copying it into a new array.
+     */
+    public Object[] cookieObjects(Object request) throws Throwable {
+        return (Object[]) (Object) getCookies.invokeExact(request);
+    }
+
+    public String cookieName(Object cookie) throws Throwable {
+        return (String) (Object) cookieName.invokeExact(cookie);
+    }
+
+    public String cookieValue(Object cookie) throws Throwable {
+        return (String) (Object) cookieValue.invokeExact(cookie);
     }
 
     public String remoteAddr(Object request) throws Throwable {

@@ -20,7 +20,13 @@ public final class ServletInputs {
     /** Text fields of a multipart form are read this far; file contents are not inputs, their names are. */
     public static final int MAX_PART_BYTES = 64 * 1024;
 
-    private static final String[] NO_COOKIES = new String[0];
+    /** Curl sends 3 headers, API clients up to 8, browsers 10 to 15; beyond this the list grows by half. */
+    private static final int USUAL_HEADERS = 12;
+    /**
+     * The first capacity never exceeds this: a URI of a thousand slashes gives no inputs, and must not buy an
+     * array of {@link #MAX_INPUTS} per request. A larger request grows the list as it goes.
+     */
+    private static final int MAX_FIRST_CAPACITY = 64;
     private static final String FORM_URLENCODED = "application/x-www-form-urlencoded";
     /** Path segment names for the usual depths, so naming a segment allocates nothing. */
     private static final String[] SEGMENT_NAMES = new String[16];
@@ -36,13 +42,13 @@ public final class ServletInputs {
 
     /** A new list the caller owns and may extend (the agent appends the JSON body's inputs to it). */
     public static List<Input> collect(ServletAccess access, Object request) throws Throwable {
-        // a typical API request gives 10 to 20 inputs; one array of 32 saves the copies of growing from 10
-        List<Input> inputs = new ArrayList<>(32);
         // Parameters the container already parsed. At a sink the app has read its body, so asking for the
         // parameter map here can no longer take a form body away from the app.
         String contentType = access.contentType(request);
         boolean multipart = contentType != null && contentType.regionMatches(true, 0, "multipart/form-data", 0, 19);
         Map<String, String[]> params = access.parameterMap(request);
+        String uri = access.requestUri(request);
+        List<Input> inputs = new ArrayList<>(expectedInputs(params, uri));
         if (params != null && !params.isEmpty()) {
             // Containers parse a body into parameters only for these two content types; without one, every
             // parameter came from the query string and there is nothing to tell apart.
@@ -54,7 +60,7 @@ public final class ServletInputs {
                 // the container merges query and form parameters; the query string tells them apart
                 InputSource source = queryNames == null || queryNames.contains(p.getKey()) ? InputSource.QUERY
                         : multipart ? InputSource.MULTIPART : InputSource.FORM;
-                add(inputs, Input.key(source, p.getKey()));
+                addKey(inputs, source, p.getKey());
                 String[] values = p.getValue();
                 if (values != null) {
                     for (String v : values) {
@@ -63,7 +69,6 @@ public final class ServletInputs {
                 }
             }
         }
-        String uri = access.requestUri(request);
         if (uri != null) {
             addPathSegments(inputs, uri);
         }
@@ -79,7 +84,7 @@ public final class ServletInputs {
         }
         if (multipart) {
             for (String[] field : access.multipartFields(request, MAX_PART_BYTES)) {
-                add(inputs, Input.key(InputSource.MULTIPART, field[0]));
+                addKey(inputs, InputSource.MULTIPART, field[0]);
                 if (field[1] != null) {
                     addValue(inputs, InputSource.MULTIPART, field[0] + ".filename", field[1]);
                 }
@@ -89,12 +94,33 @@ public final class ServletInputs {
             }
         }
         // Cookies come only from Cookie headers; without one, asking the container would only parse nothing.
-        String[] cookies = cookieHeader ? access.cookies(request) : NO_COOKIES;
-        for (int i = 0; i + 1 < cookies.length; i += 2) {
-            add(inputs, Input.key(InputSource.COOKIE, cookies[i]));
-            addValue(inputs, InputSource.COOKIE, cookies[i], cookies[i + 1]);
+        Object[] cookies = cookieHeader ? access.cookieObjects(request) : null;
+        if (cookies != null) {
+            for (Object cookie : cookies) {
+                String name = access.cookieName(cookie);
+                addKey(inputs, InputSource.COOKIE, name);
+                addValue(inputs, InputSource.COOKIE, name, access.cookieValue(cookie));
+            }
         }
         return inputs;
+    }
+
+    /**
+     * The list's first capacity from what is already in hand: a key and a value per parameter, one input per path
+     * segment at most, and the headers of a usual API client. Sized so, the list of a plain request is about half the
+     * array a fixed 32 took; a request with more headers than that grows the list once or twice.
+     */
+    private static int expectedInputs(Map<String, String[]> params, String uri) {
+        int expected = USUAL_HEADERS;
+        if (params != null) {
+            expected += 2 * params.size();
+        }
+        if (uri != null) {
+            for (int i = uri.indexOf('/'); i >= 0 && expected < MAX_FIRST_CAPACITY; i = uri.indexOf('/', i + 1)) {
+                expected++;
+            }
+        }
+        return Math.min(expected, MAX_FIRST_CAPACITY);
     }
 
     /**
@@ -134,9 +160,9 @@ public final class ServletInputs {
         }
     }
 
-    private static void add(List<Input> inputs, Input input) {
-        if (inputs.size() < MAX_INPUTS && input.value() != null && !input.value().isEmpty()) {
-            inputs.add(input);
+    private static void addKey(List<Input> inputs, InputSource source, String name) {
+        if (inputs.size() < MAX_INPUTS && name != null && !name.isEmpty()) {
+            inputs.add(Input.key(source, name));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.policies.injection.Input;
 import io.bulwark.policies.injection.InputSource;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
@@ -17,6 +18,11 @@ class ServletInputsTest {
     /** A jakarta request that answers what gathering asks; headers by lower-case name. */
     private static Object request(String uri, String query, String contentType, Map<String, String[]> params,
                                   Map<String, List<String>> headers) {
+        return request(uri, query, contentType, params, headers, null);
+    }
+
+    private static Object request(String uri, String query, String contentType, Map<String, String[]> params,
+                                  Map<String, List<String>> headers, Cookie[] cookies) {
         return Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getRequestURI" -> uri;
@@ -25,6 +31,7 @@ class ServletInputsTest {
                     case "getParameterMap" -> params;
                     case "getHeaderNames" -> Collections.enumeration(headers.keySet());
                     case "getHeaders" -> Collections.enumeration(headers.getOrDefault(args[0], List.of()));
+                    case "getCookies" -> cookies;
                     case "hashCode" -> System.identityHashCode(proxy);
                     default -> null;
                 });
@@ -87,5 +94,70 @@ class ServletInputsTest {
                 Input.value(InputSource.HEADER, "authorization", bearer),
                 Input.value(InputSource.HEADER, "x-forwarded-for", "198.51.100.4"),
                 Input.value(InputSource.HEADER, "x-forwarded-for", "203.0.113.9"));
+    }
+
+    @Test
+    void aBrowsersManyHeadersAreAllInputsBeyondTheListsFirstSize() throws Throwable {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            headers.put("x-h" + i, List.of("v" + i));
+        }
+        Map<String, String[]> params = new LinkedHashMap<>();
+        params.put("q", new String[] {"a", "b", "c"});
+        List<Input> inputs = collect(request("/api/x", "q=a&q=b&q=c", null, params, headers));
+
+        assertThat(inputs).hasSize(4 + 2 + 40);
+        assertThat(inputs).contains(Input.value(InputSource.QUERY, "q", "c"), Input.value(InputSource.PATH, "1", "x"),
+                Input.value(InputSource.HEADER, "x-h0", "v0"), Input.value(InputSource.HEADER, "x-h39", "v39"));
+    }
+
+    @Test
+    void aFloodOfParametersStopsAtTheCapAndSaysSo() throws Throwable {
+        Map<String, String[]> params = new LinkedHashMap<>();
+        for (int i = 0; i < ServletInputs.MAX_INPUTS; i++) {
+            params.put("p" + i, new String[] {"v"});
+        }
+        List<Input> inputs = collect(request("/a/b", null, null, params, Map.of("host", List.of("h"))));
+
+        assertThat(inputs).hasSize(ServletInputs.MAX_INPUTS);
+        assertThat(ServletInputs.truncated(inputs)).isTrue();
+        assertThat(inputs.get(0)).isEqualTo(Input.key(InputSource.QUERY, "p0"));
+    }
+
+    @Test
+    void theListIsTheCallersToExtend() throws Throwable {
+        List<Input> inputs = collect(request("/a", null, null, Map.of(), Map.of()));
+        Input json = Input.value(InputSource.JSON, "$.id", "1 OR 1=1");
+
+        inputs.add(json);
+
+        assertThat(inputs).containsExactly(Input.value(InputSource.PATH, "0", "a"), json);
+    }
+
+    @Test
+    void eachCookiesNameAndNonEmptyValueAreInputs() throws Throwable {
+        Cookie[] cookies = {new Cookie("session", "abc' OR '1'='1"), new Cookie("theme", "")};
+        List<Input> inputs = collect(request(null, null, null, Map.of(),
+                Map.of("cookie", List.of("session=abc' OR '1'='1; theme=")), cookies));
+
+        assertThat(inputs).containsExactly(
+                Input.value(InputSource.HEADER, "cookie", "session=abc' OR '1'='1; theme="),
+                Input.key(InputSource.COOKIE, "session"), Input.value(InputSource.COOKIE, "session", "abc' OR '1'='1"),
+                Input.key(InputSource.COOKIE, "theme"));
+    }
+
+    @Test
+    void withoutACookieHeaderTheContainerIsNotAskedForCookies() throws Throwable {
+        Cookie[] stale = {new Cookie("ghost", "x")};
+        List<Input> inputs = collect(request(null, null, null, Map.of(), Map.of("host", List.of("h")), stale));
+
+        assertThat(inputs).containsExactly(Input.value(InputSource.HEADER, "host", "h"));
+    }
+
+    @Test
+    void aUriOfSlashesOnlyGivesNoInputs() throws Throwable {
+        List<Input> inputs = collect(request("/".repeat(100_000) + "x", null, null, Map.of(), Map.of()));
+
+        assertThat(inputs).containsExactly(Input.value(InputSource.PATH, "0", "x"));
     }
 }
