@@ -24,7 +24,8 @@ final class JdbcConnections {
     private final AtomicReferenceArray<Entry> slots = new AtomicReferenceArray<>(SLOTS);
 
     /**
-     * @param firstSight told the URL when this connection was not in the cache (the TLS warning looks at it there)
+     * @param firstSight told the URL when neither this connection nor its URL was in the cache (the TLS warning
+     *                   looks at it there)
      * @return the dialect of the connection's URL (the generic one when the driver has no URL)
      */
     SqlDialect dialect(Connection connection, Consumer<String> firstSight) throws SQLException {
@@ -35,8 +36,34 @@ final class JdbcConnections {
             return entry.dialect();
         }
         String url = connection.getMetaData().getURL();
-        SqlDialect dialect = SqlDialect.fromJdbcUrl(url);
+        SqlDialect dialect = ofUrl(url, firstSight);
         slots.set(slot, new Entry(new WeakReference<>(connection), dialect));
+        return dialect;
+    }
+
+    private record Url(String text, SqlDialect dialect) {
+    }
+
+    private static final int URL_SLOTS = 16;
+
+    /**
+     * Apps that open a connection per request (no pool, or a pool that hands out a new wrapper per checkout) reach a
+     * handful of URLs again and again: each is read, and checked for TLS, once while it stays in this small table.
+     */
+    private final AtomicReferenceArray<Url> urls = new AtomicReferenceArray<>(URL_SLOTS);
+
+    private SqlDialect ofUrl(String url, Consumer<String> firstSight) {
+        if (url == null) {
+            firstSight.accept(null);
+            return SqlDialect.fromJdbcUrl(null);
+        }
+        int slot = url.hashCode() & (URL_SLOTS - 1);
+        Url known = urls.get(slot);
+        if (known != null && known.text().equals(url)) {
+            return known.dialect();
+        }
+        SqlDialect dialect = SqlDialect.fromJdbcUrl(url);
+        urls.set(slot, new Url(url, dialect));
         firstSight.accept(url);
         return dialect;
     }
