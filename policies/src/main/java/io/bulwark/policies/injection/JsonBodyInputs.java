@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,8 +27,9 @@ public final class JsonBodyInputs {
 
     public static List<Input> parse(byte[] body, int length, int maxInputs) {
         List<Input> inputs = new ArrayList<>();
-        String[] names = new String[MAX_DEPTH + 2];
-        int[] indexes = new int[MAX_DEPTH + 2];
+        // most bodies nest a level or two: start small, grow up to the parser's bound (MAX_DEPTH + 2)
+        String[] names = new String[8];
+        int[] indexes = new int[8];
         int depth = 0;
         try (JsonParser parser = JSON.createParser(body, 0, length)) {
             JsonToken token;
@@ -38,6 +40,11 @@ public final class JsonBodyInputs {
                             indexes[depth]++;
                         }
                         depth++;
+                        if (depth == names.length) {
+                            int grown = Math.min(names.length * 2, MAX_DEPTH + 2);
+                            names = Arrays.copyOf(names, grown);
+                            indexes = Arrays.copyOf(indexes, grown);
+                        }
                         names[depth] = token == JsonToken.START_OBJECT ? "" : null;
                         indexes[depth] = -1;
                     }

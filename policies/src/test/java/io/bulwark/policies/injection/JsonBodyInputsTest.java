@@ -50,4 +50,15 @@ class JsonBodyInputsTest {
         byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
         assertThat(JsonBodyInputs.parse(bytes, bytes.length, 100)).hasSize(100);
     }
+
+    @Test
+    void aLeafAtTheDeepestNestingAllowedKeepsItsWholePath() {
+        int levels = JsonBodyInputs.MAX_DEPTH;
+        String json = "{\"a\":".repeat(levels - 1) + "[\"x' OR 1=1--\"]" + "}".repeat(levels - 1);
+
+        List<Input> inputs = parse(json);
+
+        assertThat(inputs).contains(Input.value(InputSource.JSON, "$" + ".a".repeat(levels - 1) + "[0]",
+                "x' OR 1=1--"));
+    }
 }
