@@ -28,6 +28,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +56,8 @@ final class Gateway extends Dispatcher {
     private final AsyncRequests async;
     private final HookCensus census;
     private final DataTransferGuard dataTransfer;
+    /** Made once: a method reference evaluated per request is an object per request. */
+    private final Consumer<RequestContext> onEnd = this::requestEnded;
     private final ExecutorContexts executors;
     private final Metrics metrics;
 
@@ -227,7 +230,7 @@ final class Gateway extends Dispatcher {
 
     /** The request is over: judged once with its final status, then closed. */
     private void end(RequestContext context) {
-        context.close(this::requestEnded);
+        context.close(onEnd);
     }
 
     /** Data-transfer and spike accounting once the status is known; never fails the request's exit. */
