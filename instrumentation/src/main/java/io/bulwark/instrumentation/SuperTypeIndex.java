@@ -254,10 +254,13 @@ public final class SuperTypeIndex {
 
     /** The targets a class's superclass descends to it from: those its interfaces give it, and its own marks. */
     private Set<String> ancestorTargets(String className, Set<String> interfaceSupers) {
+        Set<String> marks;
+        synchronized (cache) {
+            marks = ancestors.get(className);
+        }
         Set<String> of = null;
         for (String target : targets) {
-            boolean viaInterfaces = interfaceSupers.contains(target);
-            if (viaInterfaces || isAncestorOfSubtype(null, className, target)) {
+            if (interfaceSupers.contains(target) || (marks != null && marks.contains(target))) {
                 if (of == null) {
                     of = new HashSet<>(2);
                 }

@@ -15,7 +15,6 @@ import java.util.Map;
  */
 public final class ServletAccess {
 
-    private static final String[] NO_COOKIES = new String[0];
     private static final MethodType OBJ_TO_STRING = MethodType.methodType(String.class, Object.class);
 
     private static final ClassValue<ServletAccess> BY_REQUEST_CLASS = new ClassValue<>() {
@@ -199,20 +198,6 @@ public final class ServletAccess {
 
     public String header(Object request, String name) throws Throwable {
         return (String) (Object) getHeader.invokeExact(request, (Object) name);
-    }
-
-    /** Cookies as name/value pairs: {@code [name0, value0, name1, value1, ...]}; empty when there are none. */
-    public String[] cookies(Object request) throws Throwable {
-        Object[] cookies = (Object[]) (Object) getCookies.invokeExact(request);
-        if (cookies == null) {
-            return NO_COOKIES;
-        }
-        String[] pairs = new String[cookies.length * 2];
-        for (int i = 0; i < cookies.length; i++) {
-            pairs[2 * i] = (String) (Object) cookieName.invokeExact(cookies[i]);
-            pairs[2 * i + 1] = (String) (Object) cookieValue.invokeExact(cookies[i]);
-        }
-        return pairs;
     }
 
     /**
