@@ -9,10 +9,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The start-up work that does not depend on the policy, begun on an agent thread at the very start of premain:
- * load Byte Buddy, run one weave, compile every hook's advice, warm the request path. Meanwhile the premain thread
- * parses and activates the policy, and the JVM and the app start on the other core. The transformer is still
- * registered before premain returns; a class that needs weaving before the advice is compiled waits for it then
- * (the hooks' advice is compiled at most once, whichever thread gets there first), and only such a class does.
+ * describe the hooks, run one weave (loading ASM's reader and writer), warm the request path. Meanwhile the premain
+ * thread parses and activates the policy, and the JVM and the app start on the other core. The transformer is
+ * still registered before premain returns; weaving needs nothing the warm-up prepares, it is only faster after.
  */
 final class HookPreparation {
 
@@ -29,7 +28,7 @@ final class HookPreparation {
     }
 
     static HookPreparation start(Diagnostics diagnostics) {
-        // read by Byte Buddy's static initialisers, so set before its first class loads on the new thread
+        // read by Byte Buddy's static initialisers (its type pool describes unreadable classes), so set first
         AgentInstaller.keepByteBuddyOffUnsafe();
         HookPreparation preparation = new HookPreparation(diagnostics);
         new AgentThread(preparation::run, "bulwark-warmup").start();
@@ -74,22 +73,8 @@ final class HookPreparation {
             described.countDown();
         }
         // the weaving code first: an app's first hooked class (its JDBC driver or a servlet) loads on its main thread
-        // soon after premain, and the JDK classes premain may retransform are rarely loaded by then (the executors
-        // load later, or not at all); premain compiles their advice itself if it needs it sooner
+        // soon after premain
         HookTransformer.warmUpWeaving(all, diagnostics);
-        compile(all, "advice compiled");
         HookTransformer.warmUpRequestPath(diagnostics);
-    }
-
-    private void compile(List<HookTransformer.Hook> all, String step) {
-        long began = StartupTimer.start();
-        try {
-            for (HookTransformer.Hook hook : all) {
-                hook.advice();
-            }
-            StartupTimer.mark(step, began);
-        } catch (Throwable t) {
-            diagnostics.error("compiling advice", t);
-        }
     }
 }

@@ -1,55 +1,41 @@
 package io.bulwark.agent;
 
+import io.bulwark.instrumentation.HookWeaver;
 import io.bulwark.instrumentation.SuperTypeIndex;
 import io.bulwark.instrumentation.TypeInstrumentation;
 import io.bulwark.instrumentation.concurrent.ConcurrentModule;
+import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
+import java.util.function.Predicate;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * The agent's one class-file transformer. For each class the JVM defines it records the header, decides from
- * names and headers alone whether any hook applies (almost never), and only then hands the class to Byte Buddy to
- * inline the advice. Byte Buddy's general agent machinery would describe and match every class the app loads; at
- * start-up that cost more than a second of CPU for a small Jetty app.
+ * names and headers alone whether any hook applies (almost never), and only then weaves the hooks' code into the
+ * methods they match ({@link HookWeaver}, plain ASM). Byte Buddy's general agent machinery would describe and match
+ * every class the app loads, and its {@code Advice} loads and compiles ~700 classes of its own while the app
+ * starts; it is kept only to describe a class whose class file cannot be read (see {@link #matches}).
  */
 final class HookTransformer implements ClassFileTransformer {
 
-    /** A hook ready to apply: where (cheap checks) and what (the compiled advice, built once). */
+    /** A hook ready to apply: where (cheap checks) and what. */
     static final class Hook {
-        /** Compiled advice, shared by the hooks that use the same advice class (jakarta and javax alike). */
-        private static final Map<Class<?>, Advice> COMPILED = new ConcurrentHashMap<>();
-
         private final String group;
         private final TypeInstrumentation instrumentation;
-        /** Built once: it remembers its answer per class loader. */
-        private final net.bytebuddy.matcher.ElementMatcher<ClassLoader> loaders;
-        private volatile AsmVisitorWrapper advice;
+        /** Built once: it remembers its answer per class loader. Null for any loader. */
+        private final Predicate<ClassLoader> loaders;
 
         private Hook(String group, TypeInstrumentation instrumentation) {
             this.group = group;
             this.instrumentation = instrumentation;
-            this.loaders = instrumentation.classLoaderMatcher();
+            this.loaders = instrumentation.classLoaderRule();
         }
 
         static Hook of(String group, TypeInstrumentation ti) {
@@ -61,25 +47,11 @@ final class HookTransformer implements ClassFileTransformer {
         }
 
         boolean acceptsLoader(ClassLoader loader) {
-            return loaders.matches(loader);
+            return loaders == null || loaders.test(loader);
         }
 
         TypeInstrumentation instrumentation() {
             return instrumentation;
-        }
-
-        /**
-         * Compiled on first use: compiling advice costs Byte Buddy tens of milliseconds, which start-up should not
-         * pay for hooks whose classes never load (the javax hooks in a jakarta app).
-         */
-        AsmVisitorWrapper advice() {
-            AsmVisitorWrapper compiled = advice;
-            if (compiled == null) {
-                compiled = COMPILED.computeIfAbsent(instrumentation.adviceClass(), Advice::to)
-                        .on(instrumentation.methodMatcher());
-                advice = compiled;
-            }
-            return compiled;
         }
     }
 
@@ -95,8 +67,6 @@ final class HookTransformer implements ClassFileTransformer {
     private final BoundedTypePoolStrategy pools;
     private final ClassLoader agentLoader;
     private final Diagnostics diagnostics;
-    /** Created on first use, off the premain thread when the warm-up gets there first. */
-    private volatile ByteBuddy byteBuddy;
     /** When the JVM last defined a class this transformer saw: a gap is judged only once the app has settled. */
     private volatile long lastDefinedNanos = System.nanoTime();
 
@@ -147,12 +117,14 @@ final class HookTransformer implements ClassFileTransformer {
                     matched.add(hook);
                 }
             }
-            if (matched == null || (matched = withDeclaredMethods(matched, classFile)).isEmpty()) {
+            if (matched == null) {
                 return null;
             }
             long weave = StartupTimer.start();
-            byte[] woven = apply(matched, loader, name, classFile);
-            StartupTimer.mark("wove " + name, weave);
+            byte[] woven = weave(matched, name, classFile);
+            if (woven != null) {
+                StartupTimer.mark("wove " + name, weave);
+            }
             return woven;
         } catch (Throwable t) {
             diagnostics.error("instrumenting " + internalName.replace('/', '.'), t);
@@ -173,88 +145,32 @@ final class HookTransformer implements ClassFileTransformer {
         return new SuperTypeIndex(targets);
     }
 
-    /**
-     * The hooks among {@code matched} whose methods the class declares with a body. Most servlets only override
-     * {@code doGet}: weaving one for the {@code service} hook would cost a Byte Buddy pass and change nothing.
-     */
-    static List<Hook> withDeclaredMethods(List<Hook> matched, byte[] classFile) {
-        Set<String> declared = null;
-        List<Hook> kept = new ArrayList<>(matched.size());
-        for (Hook hook : matched) {
-            Set<String> names = hook.instrumentation().methodNames();
-            if (names != null) {
-                if (declared == null) {
-                    declared = declaredMethodNames(classFile);
-                }
-                if (Collections.disjoint(names, declared)) {
-                    continue;
-                }
-            }
-            kept.add(hook);
-        }
-        return kept;
-    }
-
-    private static Set<String> declaredMethodNames(byte[] classFile) {
-        Set<String> names = new HashSet<>();
-        OpenedClassReader.of(classFile).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
-                    names.add(name);
-                }
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return names;
-    }
-
     /** How long ago the JVM last defined a class (other than the JDK's and the agent's own). */
     long nanosSinceLastDefinition() {
         return System.nanoTime() - lastDefinedNanos;
     }
 
-    private ByteBuddy byteBuddy() {
-        ByteBuddy made = byteBuddy;
-        if (made == null) {
-            made = weaver();
-            byteBuddy = made;
-        }
-        return made;
-    }
-
     /**
-     * Advice goes only into the methods a class declares, so Byte Buddy need not compile the class's whole method
-     * graph: that walk describes every supertype, costs most of a weave, and fails outright on a supertype without a
-     * class file (the VirtualFieldAccessor interfaces the OpenTelemetry agent adds to classes it transformed first).
-     */
-    static ByteBuddy weaver() {
-        return new ByteBuddy().with(TypeValidation.DISABLED).with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
-    }
-
-    /**
-     * Weaves one throw-away class with the JDBC statement hook's compiled advice on the warm-up thread, while the
-     * agent parses its policy and the app starts on the other core: the app's first hooked class then does not pay
-     * for loading and first running Byte Buddy's weaving code on the app's main thread.
+     * Weaves one throw-away class with the JDBC statement hook on the warm-up thread, while the agent parses its
+     * policy and the app starts on the other core: the app's first hooked class then does not pay for loading and
+     * first running the weaving code on the app's main thread.
      */
     static void warmUpWeaving(List<Hook> hooks, Diagnostics diagnostics) {
         long began = StartupTimer.start();
         try {
-            AsmVisitorWrapper advice = null;
             for (Hook hook : hooks) {
-                if (hook.instrumentation().adviceClass() == io.bulwark.instrumentation.jdbc.JdbcSinkAdvice.class) {
-                    advice = hook.advice();
-                    break;
+                if (hook.instrumentation() instanceof io.bulwark.instrumentation.jdbc.JdbcStatementInstrumentation) {
+                    byte[] classFile;
+                    try (InputStream in = HookTransformer.class.getClassLoader().getResourceAsStream(
+                            WarmupTarget.class.getName().replace('.', '/') + ".class")) {
+                        classFile = in.readAllBytes();
+                    }
+                    if (HookWeaver.weave(classFile, List.of(hook.instrumentation())) == null) {
+                        diagnostics.say("the warm-up weave matched no method");
+                    }
+                    StartupTimer.mark("warm-up weave", began);
+                    return;
                 }
-            }
-            if (advice != null) {
-                ClassLoader agentLoader = HookTransformer.class.getClassLoader();
-                String name = WarmupTarget.class.getName();
-                ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(agentLoader);
-                TypePool pool = TypePool.Default.of(locator);
-                weaver().decorate(pool.describe(name).resolve(), locator).visit(advice).make(pool).getBytes();
-                StartupTimer.mark("warm-up weave", began);
             }
         } catch (Throwable t) {
             diagnostics.error("warming up", t);
@@ -292,23 +208,24 @@ final class HookTransformer implements ClassFileTransformer {
         }
         // a class whose file cannot be read (generated at run time, or injected by another agent): ask Byte Buddy
         if (loaded != null) {
-            return ti.typeMatcher().matches(TypeDescription.ForLoadedType.of(loaded));
+            return DescribedType.matches(ti, TypeDescription.ForLoadedType.of(loaded));
         }
         TypePool.Resolution resolution = typePool(loader).describe(name);
-        return resolution.isResolved() && ti.typeMatcher().matches(resolution.resolve());
+        return resolution.isResolved() && DescribedType.matches(ti, resolution.resolve());
     }
 
-    private byte[] apply(List<Hook> matched, ClassLoader loader, String name, byte[] classFile) {
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
-        TypePool pool = pools.typePool(locator, loader);
-        TypeDescription type = pool.describe(name).resolve();
-        DynamicType.Builder<?> builder = byteBuddy().decorate(type, locator);
+    private static byte[] weave(List<Hook> matched, String name, byte[] classFile) {
+        List<TypeInstrumentation> instrumentations = new ArrayList<>(matched.size());
         for (Hook hook : matched) {
-            builder = builder.visit(hook.advice());
-            HookCensus.seen(hook.group(), hook.instrumentation(), name);
+            instrumentations.add(hook.instrumentation());
         }
-        return builder.make(pool).getBytes();
+        byte[] woven = HookWeaver.weave(classFile, instrumentations);
+        if (woven != null) {
+            for (Hook hook : matched) {
+                HookCensus.seen(hook.group(), hook.instrumentation(), name);
+            }
+        }
+        return woven;
     }
 
     private TypePool typePool(ClassLoader loader) {

@@ -2,7 +2,7 @@ package io.bulwark.agent;
 
 /**
  * A class the warm-up weaves and throws away: its method has the shape of a JDBC sink, so weaving it runs the
- * same Byte Buddy code paths the app's first hooked class will.
+ * same weaving code the app's first hooked class will.
  */
 final class WarmupTarget {
 

@@ -246,6 +246,37 @@ public final class Bridge {
         return encoded - 2;
     }
 
+    /**
+     * Exit of {@code read(byte[], int, int)}: the replayed count when the entry replayed the read, else the stream's
+     * own {@code count}, whose bytes are counted against the route's body limit (none when the read threw).
+     */
+    public static int bodyReadExit(int replayed, byte[] buffer, int offset, int count, Throwable thrown) {
+        if (replayed != READ_ON) {
+            return replayed(replayed);
+        }
+        bodyRead(buffer, offset, thrown == null ? count : -1);
+        return count;
+    }
+
+    /** Exit of {@code read()}: as {@link #bodyReadExit}, for one byte. */
+    public static int bodyReadByteExit(int replayed, int value, Throwable thrown) {
+        if (replayed != READ_ON) {
+            return replayed(replayed);
+        }
+        bodyReadByte(thrown == null ? value : -1);
+        return value;
+    }
+
+    /** Exit of a stream method the entry may have answered from a replayed body: that answer, else the stream's. */
+    public static int replayedOr(int replayed, int own) {
+        return replayed != READ_ON ? replayed(replayed) : own;
+    }
+
+    /** {@link #replayedOr} for the boolean state methods ({@code isFinished}, {@code isReady}). */
+    public static boolean replayedFlagOr(int replayed, boolean own) {
+        return replayed != READ_ON ? replayed(replayed) == 1 : own;
+    }
+
     /** {@code java.lang.ProcessImpl.start}: every way the JDK starts a process passes through it. */
     public static void processStart(String[] command) {
         if (AgentThread.isCurrent() || CallDepth.AGENT.get() > 0) {
@@ -301,6 +332,11 @@ public final class Bridge {
      * pool's result-set wrapper and the driver's result set count one row once. Throws
      * {@link BulwarkBlockedException} when the row is past the route's limit in block mode: the app never gets it.
      */
+    public static void rowExit(boolean hasRow, Throwable thrown) {
+        rowExit(thrown == null && hasRow);
+    }
+
+    /** {@link #rowExit(boolean, Throwable)} once the outcome is known. */
     public static void rowExit(boolean hasRow) {
         if (CallDepth.ROWS.decrement() != 0 || !hasRow || AgentThread.isCurrent()) {
             return;
@@ -331,6 +367,21 @@ public final class Bridge {
         } catch (Throwable t) {
             dispatcher.adviceError("response output", t);
         }
+    }
+
+    /** {@link #responseWrite(long)} for the overloads that pass an {@code int} length (or one byte or char). */
+    public static void responseWriteCount(int count) {
+        responseWrite(count);
+    }
+
+    /** {@code write(byte[])}. */
+    public static void responseWriteArray(byte[] bytes) {
+        responseWrite(bytes == null ? 0 : bytes.length);
+    }
+
+    /** {@code write(ByteBuffer)}. */
+    public static void responseWriteBuffer(java.nio.ByteBuffer buffer) {
+        responseWrite(buffer == null ? 0 : buffer.remaining());
     }
 
     public static void responseWriteExit() {

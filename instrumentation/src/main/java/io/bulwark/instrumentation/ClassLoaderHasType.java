@@ -3,13 +3,13 @@ package io.bulwark.instrumentation;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
-import net.bytebuddy.matcher.ElementMatcher;
+import java.util.function.Predicate;
 
 /**
  * Matches class loaders that can see a given class file, remembering the answer per loader (weakly: loaders of
  * undeployed web apps must be collectable). The bootstrap loader (null) sees no servlet API.
  */
-public final class ClassLoaderHasType extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
+public final class ClassLoaderHasType implements Predicate<ClassLoader> {
 
     private final String resource;
     private final Map<ClassLoader, Boolean> answers = Collections.synchronizedMap(new WeakHashMap<>());
@@ -19,7 +19,7 @@ public final class ClassLoaderHasType extends ElementMatcher.Junction.AbstractBa
     }
 
     @Override
-    public boolean matches(ClassLoader loader) {
+    public boolean test(ClassLoader loader) {
         if (loader == null) {
             return false;
         }

@@ -1,26 +1,25 @@
 package io.bulwark.instrumentation;
 
 import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
+import java.util.function.Predicate;
 
-/** Which types one piece of advice goes into, and onto which of their methods. */
-public interface TypeInstrumentation {
+/**
+ * Which types one hook goes into, onto which of their methods, and what it adds there. Every rule here is judged
+ * from class-file headers and method descriptors, so deciding costs no class loading.
+ */
+public interface TypeInstrumentation extends HookWeaver.Hook {
 
     /**
-     * A cheap check run before the type matcher: type matching walks the class hierarchy, so skip whole class
-     * loaders that cannot see the API at all.
+     * A cheap check run before anything else: skip whole class loaders that cannot see the API at all. Null for
+     * any loader.
      */
-    default ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return ElementMatchers.any();
+    default Predicate<ClassLoader> classLoaderRule() {
+        return null;
     }
 
     /**
-     * For hooks on every implementation of an API type: its binary name. The installer then matches from class-file
-     * headers ({@link SuperTypeIndex}), far cheaper than {@link #typeMatcher()}, which stays the fallback for
-     * classes whose class file cannot be read. Null for hooks on one named class.
+     * For hooks on every concrete implementation of an API type: its binary name. The installer matches from
+     * class-file headers ({@link SuperTypeIndex}). Null for hooks on one named class.
      */
     default String concreteSubtypeOf() {
         return null;
@@ -32,18 +31,16 @@ public interface TypeInstrumentation {
     }
 
     /**
-     * Every method name {@link #methodMatcher()} can accept, or null when it may accept any. A class that matches
-     * the type but declares none of these methods (an app's servlet that only overrides {@code doGet}) is then
-     * left as it is rather than handed to Byte Buddy for a weave that would change nothing.
+     * Every method name {@link #methods()} can accept. A class that matches the type but declares none of these
+     * methods (an app's servlet that only overrides {@code doGet}) is left as it is.
      */
     default Set<String> methodNames() {
-        return null;
+        return methods().names();
     }
 
-    ElementMatcher<TypeDescription> typeMatcher();
+    @Override
+    MethodRule methods();
 
-    ElementMatcher<MethodDescription> methodMatcher();
-
-    /** The advice class: a static nested-free class whose methods only gather arguments and call the bridge. */
-    Class<?> adviceClass();
+    @Override
+    HookCode code();
 }

@@ -1,15 +1,10 @@
 package io.bulwark.instrumentation.concurrent;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.bulwark.instrumentation.InstrumentationModule;
+import io.bulwark.instrumentation.MethodRule;
 import io.bulwark.instrumentation.TypeInstrumentation;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * Executors of {@code java.util.concurrent}: a task an app submits while serving a request runs on a pool thread,
@@ -28,9 +23,11 @@ public final class ConcurrentModule implements InstrumentationModule {
     private static final String THREAD_PER_TASK = "java.util.concurrent.ThreadPerTaskExecutor";
 
     /** The JDK classes hooked here, as internal names: the installer's ignore rule lets exactly these through. */
-    private static final Set<String> JDK_INTERNAL_NAMES = Set.of(THREAD_POOL, FORK_JOIN_POOL,
-            COMPLETABLE_THREAD_PER_TASK, THREAD_PER_TASK).stream().map(name -> name.replace('.', '/'))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> JDK_INTERNAL_NAMES = Set.of(THREAD_POOL.replace('.', '/'),
+            FORK_JOIN_POOL.replace('.', '/'), COMPLETABLE_THREAD_PER_TASK.replace('.', '/'),
+            THREAD_PER_TASK.replace('.', '/'));
+    private static final String RUNNABLE = "Ljava/lang/Runnable;";
+    private static final String CALLABLE = "Ljava/util/concurrent/Callable;";
 
     /** Whether {@code internalName} ({@code java/util/concurrent/ThreadPoolExecutor}) is a JDK class hooked here. */
     public static boolean hooksJdkClass(String internalName) {
@@ -45,27 +42,22 @@ public final class ConcurrentModule implements InstrumentationModule {
     @Override
     public List<TypeInstrumentation> typeInstrumentations() {
         return List.of(
-                new JdkExecutorInstrumentation(THREAD_POOL, runnableArgument("execute"), RunnableSubmitAdvice.class),
-                new JdkExecutorInstrumentation(THREAD_POOL, runnableArgument("remove"), QueuedTaskRemoveAdvice.class),
-                new JdkExecutorInstrumentation(THREAD_POOL, named("shutdownNow").and(takesArguments(0)),
-                        DrainedTasksAdvice.class),
+                new JdkExecutorInstrumentation(THREAD_POOL, MethodRule.named("execute").takes(RUNNABLE),
+                        ExecutorHookCode.RUNNABLE_SUBMIT),
+                new JdkExecutorInstrumentation(THREAD_POOL, MethodRule.named("remove").takes(RUNNABLE),
+                        ExecutorHookCode.QUEUED_REMOVE),
+                new JdkExecutorInstrumentation(THREAD_POOL, MethodRule.named("shutdownNow").takes(),
+                        ExecutorHookCode.DRAINED),
                 new JdkExecutorInstrumentation(FORK_JOIN_POOL,
-                        isPublic().and(named("execute").or(named("submit"))).and(takesArgument(0, Runnable.class)),
-                        RunnableSubmitAdvice.class),
+                        MethodRule.named("execute", "submit").publicOnly().firstTakes(RUNNABLE),
+                        ExecutorHookCode.RUNNABLE_SUBMIT),
                 new JdkExecutorInstrumentation(FORK_JOIN_POOL,
-                        isPublic().and(named("submit")).and(takesArguments(1)).and(takesArgument(0, Callable.class)),
-                        CallableSubmitAdvice.class),
-                new JdkExecutorInstrumentation(COMPLETABLE_THREAD_PER_TASK, runnableArgument("execute"),
-                        RunnableSubmitAdvice.class),
-                new JdkExecutorInstrumentation(THREAD_PER_TASK, runnableArgument("execute"),
-                        RunnableSubmitAdvice.class),
+                        MethodRule.named("submit").publicOnly().takes(CALLABLE), ExecutorHookCode.CALLABLE_SUBMIT),
+                new JdkExecutorInstrumentation(COMPLETABLE_THREAD_PER_TASK, MethodRule.named("execute").takes(RUNNABLE),
+                        ExecutorHookCode.RUNNABLE_SUBMIT),
+                new JdkExecutorInstrumentation(THREAD_PER_TASK, MethodRule.named("execute").takes(RUNNABLE),
+                        ExecutorHookCode.RUNNABLE_SUBMIT),
                 new JdkExecutorInstrumentation(THREAD_PER_TASK,
-                        isPublic().and(named("submit")).and(takesArguments(1)).and(takesArgument(0, Callable.class)),
-                        CallableSubmitAdvice.class));
-    }
-
-    private static net.bytebuddy.matcher.ElementMatcher.Junction<net.bytebuddy.description.method.MethodDescription>
-            runnableArgument(String method) {
-        return named(method).and(takesArguments(1)).and(takesArgument(0, Runnable.class));
+                        MethodRule.named("submit").publicOnly().takes(CALLABLE), ExecutorHookCode.CALLABLE_SUBMIT));
     }
 }

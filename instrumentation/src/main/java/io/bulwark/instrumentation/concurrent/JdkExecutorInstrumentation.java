@@ -1,12 +1,10 @@
 package io.bulwark.instrumentation.concurrent;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-
+import io.bulwark.instrumentation.BootstrapLoaderOnly;
+import io.bulwark.instrumentation.HookCode;
+import io.bulwark.instrumentation.MethodRule;
 import io.bulwark.instrumentation.TypeInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
+import java.util.function.Predicate;
 
 /**
  * One method group of one JDK executor class. These classes are owned by the bootstrap loader and loaded long before
@@ -15,18 +13,13 @@ import net.bytebuddy.matcher.ElementMatchers;
 final class JdkExecutorInstrumentation implements TypeInstrumentation {
 
     private final String type;
-    private final ElementMatcher<MethodDescription> methods;
-    private final Class<?> advice;
+    private final MethodRule methods;
+    private final HookCode code;
 
-    JdkExecutorInstrumentation(String type, ElementMatcher<MethodDescription> methods, Class<?> advice) {
+    JdkExecutorInstrumentation(String type, MethodRule methods, HookCode code) {
         this.type = type;
         this.methods = methods;
-        this.advice = advice;
-    }
-
-    @Override
-    public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return ElementMatchers.isBootstrapClassLoader();
+        this.code = code;
     }
 
     @Override
@@ -35,17 +28,17 @@ final class JdkExecutorInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-        return named(type);
+    public Predicate<ClassLoader> classLoaderRule() {
+        return BootstrapLoaderOnly.INSTANCE;
     }
 
     @Override
-    public ElementMatcher<MethodDescription> methodMatcher() {
+    public MethodRule methods() {
         return methods;
     }
 
     @Override
-    public Class<?> adviceClass() {
-        return advice;
+    public HookCode code() {
+        return code;
     }
 }

@@ -1,19 +1,8 @@
 package io.bulwark.instrumentation.jdbc;
 
+import io.bulwark.instrumentation.HookCode;
+import io.bulwark.instrumentation.MethodRule;
 import io.bulwark.instrumentation.TypeInstrumentation;
-import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code ResultSet.next()} on any driver: the one call every way of reading rows passes through (JdbcTemplate,
@@ -27,23 +16,12 @@ public final class ResultSetInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-        return not(isInterface()).and(hasSuperType(named("java.sql.ResultSet")));
+    public MethodRule methods() {
+        return MethodRule.named("next").takes().returns("Z").instanceOnly();
     }
 
     @Override
-    public Set<String> methodNames() {
-        return Set.of("next");
-    }
-
-    @Override
-    public ElementMatcher<MethodDescription> methodMatcher() {
-        return named("next").and(takesArguments(0)).and(returns(boolean.class))
-                .and(not(isAbstract())).and(not(isStatic()));
-    }
-
-    @Override
-    public Class<?> adviceClass() {
-        return ResultSetNextAdvice.class;
+    public HookCode code() {
+        return JdbcHookCode.ROW;
     }
 }

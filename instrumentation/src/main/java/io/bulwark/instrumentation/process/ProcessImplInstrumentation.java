@@ -1,14 +1,10 @@
 package io.bulwark.instrumentation.process;
 
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-
+import io.bulwark.instrumentation.BootstrapLoaderOnly;
+import io.bulwark.instrumentation.HookCode;
+import io.bulwark.instrumentation.MethodRule;
 import io.bulwark.instrumentation.TypeInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
+import java.util.function.Predicate;
 
 /**
  * {@code java.lang.ProcessImpl.start(String[], ...)}: {@code Runtime.exec}, {@code ProcessBuilder.start} and
@@ -20,27 +16,22 @@ public final class ProcessImplInstrumentation implements TypeInstrumentation {
     public static final String TYPE = "java.lang.ProcessImpl";
 
     @Override
-    public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return ElementMatchers.isBootstrapClassLoader();
-    }
-
-    @Override
     public String namedType() {
         return TYPE;
     }
 
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-        return named(TYPE);
+    public Predicate<ClassLoader> classLoaderRule() {
+        return BootstrapLoaderOnly.INSTANCE;
     }
 
     @Override
-    public ElementMatcher<MethodDescription> methodMatcher() {
-        return named("start").and(isStatic()).and(takesArgument(0, String[].class));
+    public MethodRule methods() {
+        return MethodRule.named("start").staticOnly().firstTakes("[Ljava/lang/String;");
     }
 
     @Override
-    public Class<?> adviceClass() {
-        return ProcessStartAdvice.class;
+    public HookCode code() {
+        return HookCode.enter("processStart", "([Ljava/lang/String;)V", HookCode.Value.argument(0));
     }
 }

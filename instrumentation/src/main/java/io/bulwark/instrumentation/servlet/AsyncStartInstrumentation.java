@@ -1,18 +1,10 @@
 package io.bulwark.instrumentation.servlet;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-
 import io.bulwark.instrumentation.ClassLoaderHasType;
+import io.bulwark.instrumentation.HookCode;
+import io.bulwark.instrumentation.MethodRule;
 import io.bulwark.instrumentation.TypeInstrumentation;
-import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import java.util.function.Predicate;
 
 /**
  * {@code ServletRequest.startAsync()} (both forms) on every request class: from here on the request outlives its
@@ -27,32 +19,22 @@ public final class AsyncStartInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return new ClassLoaderHasType(api.type("AsyncContext"));
-    }
-
-    @Override
     public String concreteSubtypeOf() {
         return api.type("ServletRequest");
     }
 
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-        return not(isInterface()).and(hasSuperType(named(api.type("ServletRequest"))));
+    public Predicate<ClassLoader> classLoaderRule() {
+        return new ClassLoaderHasType(api.type("ServletRequest"));
     }
 
     @Override
-    public Set<String> methodNames() {
-        return Set.of("startAsync");
+    public MethodRule methods() {
+        return MethodRule.named("startAsync").returns(api.descriptor("AsyncContext"));
     }
 
     @Override
-    public ElementMatcher<MethodDescription> methodMatcher() {
-        return named("startAsync").and(not(isAbstract())).and(returns(named(api.type("AsyncContext"))));
-    }
-
-    @Override
-    public Class<?> adviceClass() {
-        return AsyncStartAdvice.class;
+    public HookCode code() {
+        return ServletHookCode.ASYNC_STARTED;
     }
 }

@@ -1,19 +1,10 @@
 package io.bulwark.instrumentation.servlet;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.bulwark.instrumentation.ClassLoaderHasType;
+import io.bulwark.instrumentation.HookCode;
+import io.bulwark.instrumentation.MethodRule;
 import io.bulwark.instrumentation.TypeInstrumentation;
-import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import java.util.function.Predicate;
 
 /**
  * {@code Filter.doFilter(ServletRequest, ServletResponse, FilterChain)}: in most stacks a filter, not the servlet,
@@ -28,35 +19,23 @@ public final class FilterInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return new ClassLoaderHasType(api.type("Filter"));
-    }
-
-    @Override
     public String concreteSubtypeOf() {
         return api.type("Filter");
     }
 
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-        return not(isInterface()).and(hasSuperType(named(api.type("Filter"))));
+    public Predicate<ClassLoader> classLoaderRule() {
+        return new ClassLoaderHasType(api.type("Filter"));
     }
 
     @Override
-    public Set<String> methodNames() {
-        return Set.of("doFilter");
+    public MethodRule methods() {
+        return MethodRule.named("doFilter").takes(api.descriptor("ServletRequest"), api.descriptor("ServletResponse"),
+                api.descriptor("FilterChain"));
     }
 
     @Override
-    public ElementMatcher<MethodDescription> methodMatcher() {
-        return named("doFilter").and(not(isAbstract())).and(takesArguments(3))
-                .and(takesArgument(0, named(api.type("ServletRequest"))))
-                .and(takesArgument(1, named(api.type("ServletResponse"))))
-                .and(takesArgument(2, named(api.type("FilterChain"))));
-    }
-
-    @Override
-    public Class<?> adviceClass() {
-        return ServletEntryAdvice.class;
+    public HookCode code() {
+        return ServletHookCode.ENTRY;
     }
 }

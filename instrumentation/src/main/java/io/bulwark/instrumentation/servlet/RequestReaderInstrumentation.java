@@ -1,19 +1,10 @@
 package io.bulwark.instrumentation.servlet;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.bulwark.instrumentation.ClassLoaderHasType;
+import io.bulwark.instrumentation.HookCode;
+import io.bulwark.instrumentation.MethodRule;
 import io.bulwark.instrumentation.TypeInstrumentation;
-import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import java.util.function.Predicate;
 
 /**
  * {@code getReader()} on every concrete {@code ServletRequest}: after the agent read a body at entry through the
@@ -29,33 +20,22 @@ public final class RequestReaderInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return new ClassLoaderHasType(api.type("ServletRequest"));
-    }
-
-    @Override
     public String concreteSubtypeOf() {
         return api.type("ServletRequest");
     }
 
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-        return not(isInterface()).and(hasSuperType(named(api.type("ServletRequest"))));
+    public Predicate<ClassLoader> classLoaderRule() {
+        return new ClassLoaderHasType(api.type("ServletRequest"));
     }
 
     @Override
-    public Set<String> methodNames() {
-        return Set.of("getReader");
+    public MethodRule methods() {
+        return MethodRule.named("getReader").takes().returns("Ljava/io/BufferedReader;");
     }
 
     @Override
-    public ElementMatcher<MethodDescription> methodMatcher() {
-        return named("getReader").and(not(isAbstract())).and(takesArguments(0))
-                .and(returns(named("java.io.BufferedReader")));
-    }
-
-    @Override
-    public Class<?> adviceClass() {
-        return BodyReaderAdvice.class;
+    public HookCode code() {
+        return ServletHookCode.GET_READER;
     }
 }

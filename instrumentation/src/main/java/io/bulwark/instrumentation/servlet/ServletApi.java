@@ -17,4 +17,9 @@ public enum ServletApi {
     public String type(String simpleName) {
         return pkg + "." + simpleName;
     }
+
+    /** The type as a descriptor: {@code Ljakarta/servlet/ServletRequest;}. */
+    public String descriptor(String simpleName) {
+        return "L" + type(simpleName).replace('.', '/') + ";";
+    }
 }

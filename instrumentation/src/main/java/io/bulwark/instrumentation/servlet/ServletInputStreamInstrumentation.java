@@ -1,20 +1,10 @@
 package io.bulwark.instrumentation.servlet;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.bulwark.instrumentation.ClassLoaderHasType;
+import io.bulwark.instrumentation.HookCode;
+import io.bulwark.instrumentation.MethodRule;
 import io.bulwark.instrumentation.TypeInstrumentation;
-import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import java.util.function.Predicate;
 
 /**
  * The request body as the app reads it, byte for byte unchanged for the app: the agent only copies what passes, so
@@ -24,24 +14,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class ServletInputStreamInstrumentation implements TypeInstrumentation {
 
-    /** The stream methods hooked, each with its advice. */
-    enum Method {
-        ARRAY_READ("read", BodyReadAdvice.class),
-        BYTE_READ("read", BodyReadByteAdvice.class),
-        BUFFER_READ("read", BodyBufferReadAdvice.class),
-        AVAILABLE("available", BodyAvailableAdvice.class),
-        IS_FINISHED("isFinished", BodyFinishedAdvice.class),
-        IS_READY("isReady", BodyReadyAdvice.class),
-        SET_READ_LISTENER("setReadListener", ReadListenerAdvice.class);
-
-        private final String methodName;
-        private final Class<?> advice;
-
-        Method(String methodName, Class<?> advice) {
-            this.methodName = methodName;
-            this.advice = advice;
-        }
-    }
+    /** The stream methods hooked. */
+    enum Method { ARRAY_READ, BYTE_READ, BUFFER_READ, AVAILABLE, IS_FINISHED, IS_READY, SET_READ_LISTENER }
 
     private final ServletApi api;
     private final Method method;
@@ -60,45 +34,38 @@ public final class ServletInputStreamInstrumentation implements TypeInstrumentat
     }
 
     @Override
-    public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return new ClassLoaderHasType(api.type("ServletInputStream"));
-    }
-
-    @Override
     public String concreteSubtypeOf() {
         return api.type("ServletInputStream");
     }
 
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-        return not(isInterface()).and(hasSuperType(named(api.type("ServletInputStream"))));
+    public Predicate<ClassLoader> classLoaderRule() {
+        return new ClassLoaderHasType(api.type("ServletInputStream"));
     }
 
     @Override
-    public Set<String> methodNames() {
-        return Set.of(method.methodName);
-    }
-
-    @Override
-    public ElementMatcher<MethodDescription> methodMatcher() {
-        ElementMatcher.Junction<MethodDescription> concrete = not(isAbstract());
+    public MethodRule methods() {
         return switch (method) {
-            case ARRAY_READ -> concrete.and(named("read")).and(returns(int.class)).and(takesArguments(3))
-                    .and(takesArgument(0, byte[].class)).and(takesArgument(1, int.class))
-                    .and(takesArgument(2, int.class));
-            case BYTE_READ -> concrete.and(named("read")).and(returns(int.class)).and(takesArguments(0));
-            case BUFFER_READ -> concrete.and(named("read")).and(returns(int.class)).and(takesArguments(1))
-                    .and(takesArgument(0, java.nio.ByteBuffer.class));
-            case AVAILABLE -> concrete.and(named("available")).and(returns(int.class)).and(takesArguments(0));
-            case IS_FINISHED -> concrete.and(named("isFinished")).and(returns(boolean.class)).and(takesArguments(0));
-            case IS_READY -> concrete.and(named("isReady")).and(returns(boolean.class)).and(takesArguments(0));
-            case SET_READ_LISTENER -> concrete.and(named("setReadListener")).and(takesArguments(1))
-                    .and(takesArgument(0, named(api.type("ReadListener"))));
+            case ARRAY_READ -> MethodRule.named("read").takes("[B", "I", "I").returns("I");
+            case BYTE_READ -> MethodRule.named("read").takes().returns("I");
+            case BUFFER_READ -> MethodRule.named("read").takes("Ljava/nio/ByteBuffer;").returns("I");
+            case AVAILABLE -> MethodRule.named("available").takes().returns("I");
+            case IS_FINISHED -> MethodRule.named("isFinished").takes().returns("Z");
+            case IS_READY -> MethodRule.named("isReady").takes().returns("Z");
+            case SET_READ_LISTENER -> MethodRule.named("setReadListener").takes(api.descriptor("ReadListener"));
         };
     }
 
     @Override
-    public Class<?> adviceClass() {
-        return method.advice;
+    public HookCode code() {
+        return switch (method) {
+            case ARRAY_READ -> ServletHookCode.READ_ARRAY;
+            case BYTE_READ -> ServletHookCode.READ_BYTE;
+            case BUFFER_READ -> ServletHookCode.READ_BUFFER;
+            case AVAILABLE -> ServletHookCode.AVAILABLE;
+            case IS_FINISHED -> ServletHookCode.IS_FINISHED;
+            case IS_READY -> ServletHookCode.IS_READY;
+            case SET_READ_LISTENER -> ServletHookCode.SET_READ_LISTENER;
+        };
     }
 }

@@ -5,9 +5,9 @@ import io.bulwark.policies.injection.InputSource;
 import io.bulwark.policies.net.FormEncoding;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The request's inputs as the app sees them (decoded by the container), gathered only when a sink needs them.

@@ -31,8 +31,8 @@ public final class ServletModule implements InstrumentationModule {
             }
         }
         all.add(TomcatWriterInstrumentation.singleChar());
-        all.add(TomcatWriterInstrumentation.range(char[].class));
-        all.add(TomcatWriterInstrumentation.range(String.class));
+        all.add(TomcatWriterInstrumentation.range("[C"));
+        all.add(TomcatWriterInstrumentation.range("Ljava/lang/String;"));
         return all;
     }
 }

@@ -1,19 +1,10 @@
 package io.bulwark.instrumentation.servlet;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.bulwark.instrumentation.ClassLoaderHasType;
+import io.bulwark.instrumentation.HookCode;
+import io.bulwark.instrumentation.MethodRule;
 import io.bulwark.instrumentation.TypeInstrumentation;
-import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import java.util.function.Predicate;
 
 /** {@code Servlet.service(ServletRequest, ServletResponse)} on every servlet class. */
 public final class ServletServiceInstrumentation implements TypeInstrumentation {
@@ -25,34 +16,22 @@ public final class ServletServiceInstrumentation implements TypeInstrumentation 
     }
 
     @Override
-    public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return new ClassLoaderHasType(api.type("Servlet"));
-    }
-
-    @Override
     public String concreteSubtypeOf() {
         return api.type("Servlet");
     }
 
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-        return not(isInterface()).and(hasSuperType(named(api.type("Servlet"))));
+    public Predicate<ClassLoader> classLoaderRule() {
+        return new ClassLoaderHasType(api.type("Servlet"));
     }
 
     @Override
-    public Set<String> methodNames() {
-        return Set.of("service");
+    public MethodRule methods() {
+        return MethodRule.named("service").takes(api.descriptor("ServletRequest"), api.descriptor("ServletResponse"));
     }
 
     @Override
-    public ElementMatcher<MethodDescription> methodMatcher() {
-        return named("service").and(not(isAbstract())).and(takesArguments(2))
-                .and(takesArgument(0, named(api.type("ServletRequest"))))
-                .and(takesArgument(1, named(api.type("ServletResponse"))));
-    }
-
-    @Override
-    public Class<?> adviceClass() {
-        return ServletEntryAdvice.class;
+    public HookCode code() {
+        return ServletHookCode.ENTRY;
     }
 }

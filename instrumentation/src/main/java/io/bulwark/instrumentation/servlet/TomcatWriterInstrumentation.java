@@ -1,14 +1,8 @@
 package io.bulwark.instrumentation.servlet;
 
+import io.bulwark.instrumentation.HookCode;
+import io.bulwark.instrumentation.MethodRule;
 import io.bulwark.instrumentation.TypeInstrumentation;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Tomcat's {@code getWriter()} ({@code CoyoteWriter}, the same class for javax and jakarta Tomcats) writes into the
@@ -21,9 +15,10 @@ public final class TomcatWriterInstrumentation implements TypeInstrumentation {
     public static final String TYPE = "org.apache.catalina.connector.CoyoteWriter";
 
     private final boolean singleChar;
-    private final Class<?> text;
+    /** The text parameter's descriptor for the range overloads. */
+    private final String text;
 
-    private TomcatWriterInstrumentation(boolean singleChar, Class<?> text) {
+    private TomcatWriterInstrumentation(boolean singleChar, String text) {
         this.singleChar = singleChar;
         this.text = text;
     }
@@ -34,7 +29,7 @@ public final class TomcatWriterInstrumentation implements TypeInstrumentation {
     }
 
     /** {@code write(char[], int, int)} and {@code write(String, int, int)}: the length is argument 2 in both. */
-    static TomcatWriterInstrumentation range(Class<?> text) {
+    static TomcatWriterInstrumentation range(String text) {
         return new TomcatWriterInstrumentation(false, text);
     }
 
@@ -44,21 +39,13 @@ public final class TomcatWriterInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-        return named(TYPE);
+    public MethodRule methods() {
+        MethodRule write = MethodRule.named("write").returns("V");
+        return singleChar ? write.takes("I") : write.takes(text, "I", "I");
     }
 
     @Override
-    public ElementMatcher<MethodDescription> methodMatcher() {
-        ElementMatcher.Junction<MethodDescription> write = named("write").and(returns(void.class));
-        return singleChar
-                ? write.and(takesArguments(1)).and(takesArgument(0, int.class))
-                : write.and(takesArguments(3)).and(takesArgument(0, text))
-                        .and(takesArgument(1, int.class)).and(takesArgument(2, int.class));
-    }
-
-    @Override
-    public Class<?> adviceClass() {
-        return singleChar ? ResponseWriteByteAdvice.class : ResponseWriteRangeAdvice.class;
+    public HookCode code() {
+        return singleChar ? ServletHookCode.WRITE_BYTE : ServletHookCode.WRITE_RANGE;
     }
 }
