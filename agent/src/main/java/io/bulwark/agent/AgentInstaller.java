@@ -27,7 +27,6 @@ final class AgentInstaller {
     /** Installs {@code allHooks} but those of the disabled groups; their advice may still be compiling. */
     static HookTransformer install(Instrumentation inst, List<HookTransformer.Hook> allHooks, Set<String> disabled,
                                    Diagnostics diagnostics) {
-        keepByteBuddyOffUnsafe();
         List<HookTransformer.Hook> hooks = new ArrayList<>();
         for (HookTransformer.Hook hook : allHooks) {
             if (!disabled.contains(hook.group())) {
@@ -41,7 +40,7 @@ final class AgentInstaller {
         Module javaBase = Object.class.getModule();
         inst.redefineModule(javaBase, Set.of(Bridge.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
 
-        HookTransformer transformer = new HookTransformer(hooks, HookTransformer.indexFor(hooks), new BoundedTypePoolStrategy(),
+        HookTransformer transformer = new HookTransformer(hooks, HookTransformer.indexFor(hooks),
                 AgentInstaller.class.getClassLoader(), diagnostics);
         inst.addTransformer(transformer, true);
         retransformLoaded(inst, transformer, hooks, diagnostics);
@@ -77,18 +76,5 @@ final class AgentInstaller {
                 diagnostics.error("retransforming " + target.getName(), t);
             }
         }
-    }
-
-    /**
-     * Byte Buddy probes {@code sun.misc.Unsafe} for class injection in some code paths, which JDK 24+ announces with
-     * a warning in the app's stderr. The agent injects nothing through Byte Buddy (advice is inlined, the bridge is
-     * defined by the launcher), so both probes are switched off. The property names are Byte Buddy's own, relocated
-     * with it, so an app's own Byte Buddy is not affected.
-     */
-    static void keepByteBuddyOffUnsafe() {
-        // literals, not derived from a Byte Buddy class: the shade plugin relocates them with Byte Buddy, and no
-        // Byte Buddy class needs loading on the premain thread for this
-        System.setProperty("net.bytebuddy.nexus.disabled", "true");
-        System.setProperty("net.bytebuddy.safe", "true");
     }
 }

@@ -28,8 +28,6 @@ final class HookPreparation {
     }
 
     static HookPreparation start(Diagnostics diagnostics) {
-        // read by Byte Buddy's static initialisers (its type pool describes unreadable classes), so set first
-        AgentInstaller.keepByteBuddyOffUnsafe();
         HookPreparation preparation = new HookPreparation(diagnostics);
         new AgentThread(preparation::run, "bulwark-warmup").start();
         return preparation;

@@ -12,16 +12,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * The agent's one class-file transformer. For each class the JVM defines it records the header, decides from
  * names and headers alone whether any hook applies (almost never), and only then weaves the hooks' code into the
  * methods they match ({@link HookWeaver}, plain ASM). Byte Buddy's general agent machinery would describe and match
  * every class the app loads, and its {@code Advice} loads and compiles ~700 classes of its own while the app
- * starts; it is kept only to describe a class whose class file cannot be read (see {@link #matches}).
+ * starts. Only Byte Buddy's repackaged ASM is used, and shipped.
  */
 final class HookTransformer implements ClassFileTransformer {
 
@@ -64,13 +61,12 @@ final class HookTransformer implements ClassFileTransformer {
     /** A hook with neither (a type matcher only) turns the pre-check off. */
     private final boolean precheck;
     private final SuperTypeIndex index;
-    private final BoundedTypePoolStrategy pools;
     private final ClassLoader agentLoader;
     private final Diagnostics diagnostics;
     /** When the JVM last defined a class this transformer saw: a gap is judged only once the app has settled. */
     private volatile long lastDefinedNanos = System.nanoTime();
 
-    HookTransformer(List<Hook> hooks, SuperTypeIndex index, BoundedTypePoolStrategy pools, ClassLoader agentLoader,
+    HookTransformer(List<Hook> hooks, SuperTypeIndex index, ClassLoader agentLoader,
                     Diagnostics diagnostics) {
         this.hooks = hooks;
         boolean indexed = true;
@@ -86,7 +82,6 @@ final class HookTransformer implements ClassFileTransformer {
         }
         this.precheck = indexed;
         this.index = index;
-        this.pools = pools;
         this.agentLoader = agentLoader;
         this.diagnostics = diagnostics;
     }
@@ -206,12 +201,8 @@ final class HookTransformer implements ClassFileTransformer {
                 return known || index.isAncestorOfSubtype(loader, name, superType);
             }
         }
-        // a class whose file cannot be read (generated at run time, or injected by another agent): ask Byte Buddy
-        if (loaded != null) {
-            return DescribedType.matches(ti, TypeDescription.ForLoadedType.of(loaded));
-        }
-        TypePool.Resolution resolution = typePool(loader).describe(name);
-        return resolution.isResolved() && DescribedType.matches(ti, resolution.resolve());
+        // a loaded class being retransformed whose class file cannot be read (generated at run time): its Class says
+        return loaded != null && superType != null && LoadedTypes.isConcreteSubtype(loaded, superType);
     }
 
     private static byte[] weave(List<Hook> matched, String name, byte[] classFile) {
@@ -226,12 +217,6 @@ final class HookTransformer implements ClassFileTransformer {
             }
         }
         return woven;
-    }
-
-    private TypePool typePool(ClassLoader loader) {
-        ClassFileLocator locator = loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
-                : ClassFileLocator.ForClassLoader.of(loader);
-        return pools.typePool(locator, loader);
     }
 
     /**

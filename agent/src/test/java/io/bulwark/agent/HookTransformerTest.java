@@ -24,7 +24,7 @@ class HookTransformerTest {
 
     private HookTransformer jdbcTransformer() {
         return new HookTransformer(List.of(HookTransformer.Hook.of("jdbc", new JdbcStatementInstrumentation())),
-                new SuperTypeIndex(), new BoundedTypePoolStrategy(), ClassLoader.getPlatformClassLoader(),
+                new SuperTypeIndex(), ClassLoader.getPlatformClassLoader(),
                 diagnostics);
     }
 
