@@ -97,7 +97,7 @@ final class HookTransformer implements ClassFileTransformer {
             String name = internalName.replace('/', '.');
             if (classBeingRedefined == null) {
                 lastDefinedNanos = System.nanoTime();
-                index.record(loader, internalName, classFile);
+                index.record(loader, internalName, classFile, domain);
                 HookCensus.global().defined(index, loader, name);
             }
             if (precheck && !namedTypes.contains(name) && !index.mayBeSubtypeOfAny(loader, name, subtypeTargets)) {

@@ -3,6 +3,7 @@ package io.bulwark.instrumentation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
+import java.security.ProtectionDomain;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,15 +38,19 @@ public final class SuperTypeIndex {
         static final Info CORE_JDK = new Info(false, null, Set.of());
     }
 
-    /** A class file's header: enough to place the type in its hierarchy. */
-    private record Header(int access, String superName, String[] interfaces) {
-        static Header of(byte[] classFile) {
+    /**
+     * A class file's header: enough to place the type in its hierarchy; {@code source} is where its supertypes'
+     * class files may be read directly ({@link ClassPathFiles}), or null.
+     */
+    private record Header(int access, String superName, String[] interfaces, Object source) {
+        static Header of(byte[] classFile, Object source) {
             ClassReader reader = new ClassReader(classFile);
-            return new Header(reader.getAccess(), reader.getSuperName(), reader.getInterfaces());
+            return new Header(reader.getAccess(), reader.getSuperName(), reader.getInterfaces(), source);
         }
     }
 
     private final Set<String> targets;
+    private final ClassPathFiles classPath;
 
     private final Map<Key, Info> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -83,6 +88,12 @@ public final class SuperTypeIndex {
      *                remembered as ancestors before they load
      */
     public SuperTypeIndex(Set<String> targets) {
+        this(targets, ClassLoader.getSystemClassLoader());
+    }
+
+    /** @param lifelong the loader whose classes' jars and directories are read directly ({@link ClassPathFiles}) */
+    SuperTypeIndex(Set<String> targets, ClassLoader lifelong) {
+        this.classPath = new ClassPathFiles(lifelong);
         for (String target : targets) {
             if (isCoreJdk(target)) {
                 throw new IllegalArgumentException(target + " is a core JDK type, which the index does not place");
@@ -105,12 +116,17 @@ public final class SuperTypeIndex {
      * about to be matched is then known without reading its class file again.
      */
     public void record(ClassLoader loader, String internalName, byte[] classFile) {
+        record(loader, internalName, classFile, null);
+    }
+
+    /** As {@link #record(ClassLoader, String, byte[])}; {@code domain} tells where the class's supertypes may lie. */
+    public void record(ClassLoader loader, String internalName, byte[] classFile, ProtectionDomain domain) {
         if (internalName == null || classFile == null) {
             return;
         }
         Header header;
         try {
-            header = Header.of(classFile);
+            header = Header.of(classFile, classPath.sourceOf(loader, domain));
         } catch (RuntimeException malformed) {
             return;
         }
@@ -125,7 +141,7 @@ public final class SuperTypeIndex {
      * read (a generated class): the caller then falls back to a slower matcher.
      */
     public Boolean isConcreteSubtype(ClassLoader loader, String className, String superType) {
-        Info info = info(loader, className, 0);
+        Info info = info(loader, className, 0, null);
         if (info == Info.UNKNOWN) {
             return null;
         }
@@ -138,7 +154,7 @@ public final class SuperTypeIndex {
      * question most classes get, "is any hook interested at all?".
      */
     public boolean mayBeSubtypeOfAny(ClassLoader loader, String className, Set<String> types) {
-        Info info = info(loader, className, 0);
+        Info info = info(loader, className, 0, null);
         if (info == Info.UNKNOWN) {
             return true;
         }
@@ -182,7 +198,7 @@ public final class SuperTypeIndex {
         }
     }
 
-    private Info info(ClassLoader loader, String className, int depth) {
+    private Info info(ClassLoader loader, String className, int depth, Object source) {
         if (isCoreJdk(className)) {
             return Info.CORE_JDK;
         }
@@ -194,7 +210,7 @@ public final class SuperTypeIndex {
         if (known != null) {
             return known;
         }
-        Info computed = place(loader, className, depth);
+        Info computed = place(loader, className, depth, source);
         synchronized (cache) {
             Info raced = cache.get(key); // placed meanwhile, through another path to the same type
             if (raced != null) {
@@ -205,7 +221,7 @@ public final class SuperTypeIndex {
         return computed;
     }
 
-    private Info place(ClassLoader loader, String className, int depth) {
+    private Info place(ClassLoader loader, String className, int depth, Object source) {
         if (depth > MAX_DEPTH) {
             return Info.UNKNOWN;
         }
@@ -220,12 +236,16 @@ public final class SuperTypeIndex {
         if (platform != null) {
             return fromClass(platform, depth);
         }
-        byte[] bytes = classFile(loader, className);
+        byte[] bytes = ClassPathFiles.read(source, className);
+        if (bytes == null) {
+            bytes = classFile(loader, className);
+            source = null;
+        }
         if (bytes == null) {
             return Info.UNKNOWN;
         }
         try {
-            return fromHeader(loader, className, Header.of(bytes), depth);
+            return fromHeader(loader, className, Header.of(bytes, source), depth);
         } catch (RuntimeException malformed) {
             return Info.UNKNOWN;
         }
@@ -240,14 +260,14 @@ public final class SuperTypeIndex {
         boolean concrete = (header.access() & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ANNOTATION)) == 0;
         Set<String> supers = new HashSet<>();
         for (String iface : header.interfaces()) {
-            addWithSupers(supers, loader, iface.replace('/', '.'), depth);
+            addWithSupers(supers, loader, iface.replace('/', '.'), depth, header.source());
         }
         String superName = header.superName() == null ? null : header.superName().replace('/', '.');
         if (concrete && !targets.isEmpty()) {
             markAncestor(superName, ancestorTargets(className, supers));
         }
         if (superName != null) {
-            addWithSupers(supers, loader, superName, depth);
+            addWithSupers(supers, loader, superName, depth, header.source());
         }
         return new Info(concrete, superName, Set.copyOf(supers));
     }
@@ -292,18 +312,18 @@ public final class SuperTypeIndex {
         Set<String> supers = new HashSet<>();
         Class<?> superclass = type.getSuperclass();
         if (superclass != null) {
-            addWithSupers(supers, loader, superclass.getName(), depth);
+            addWithSupers(supers, loader, superclass.getName(), depth, null);
         }
         for (Class<?> iface : type.getInterfaces()) {
-            addWithSupers(supers, loader, iface.getName(), depth);
+            addWithSupers(supers, loader, iface.getName(), depth, null);
         }
         boolean concrete = !type.isInterface();
         return new Info(concrete, superclass == null ? null : superclass.getName(), Set.copyOf(supers));
     }
 
-    private void addWithSupers(Set<String> supers, ClassLoader loader, String type, int depth) {
+    private void addWithSupers(Set<String> supers, ClassLoader loader, String type, int depth, Object source) {
         supers.add(type);
-        supers.addAll(info(loader, type, depth + 1).superTypes());
+        supers.addAll(info(loader, type, depth + 1, source).superTypes());
     }
 
     private static byte[] classFile(ClassLoader loader, String className) {

@@ -6,14 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SuperTypeIndexTest {
 
@@ -129,6 +137,37 @@ class SuperTypeIndexTest {
                 .isTrue();
         assertThat(index.isConcreteSubtype(loader, PoolDataSource.class.getName(), "java.sql.Connection")).isFalse();
         assertThat(loader.reads).isEmpty();
+    }
+
+    /**
+     * A class of the lifelong loader's class path: its not-yet-defined supertypes are read from the jar it came from,
+     * not through the loader; a supertype the jar does not hold still is (Api, left out of the jar here).
+     */
+    @Test
+    void supertypesBesideTheSubclassInItsJarAreReadFromTheJar(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> type : List.of(Impl.class, Base.class)) {
+                out.putNextEntry(new JarEntry(internal(type) + ".class"));
+                out.write(bytes(type));
+                out.closeEntry();
+            }
+        }
+        CountingLoader loader = new CountingLoader();
+        SuperTypeIndex index = new SuperTypeIndex(Set.of(Api.class.getName()), loader);
+        ProtectionDomain domain = new ProtectionDomain(new CodeSource(jar.toUri().toURL(), (Certificate[]) null),
+                null);
+        index.record(loader, internal(Impl.class), bytes(Impl.class), domain);
+
+        assertThat(index.isConcreteSubtype(loader, Impl.class.getName(), Api.class.getName())).isTrue();
+        assertThat(index.isConcreteSubtype(loader, Impl.class.getName(), "java.io.Serializable")).isTrue();
+        assertThat(loader.reads).containsExactly(internal(Api.class) + ".class");
+
+        // another loader's classes (a web app's) are always read through it
+        CountingLoader webapp = new CountingLoader();
+        index.record(webapp, internal(Impl.class), bytes(Impl.class), domain);
+        assertThat(index.isConcreteSubtype(webapp, Impl.class.getName(), Api.class.getName())).isTrue();
+        assertThat(webapp.reads).contains(internal(Base.class) + ".class");
     }
 
     @Test
