@@ -39,6 +39,17 @@ public final class AgentMain {
 
     public static int start(String rawArgs, Instrumentation inst, File agentJar, boolean attached) {
         long began = StartupTimer.start();
+        StartupTimer.mark("agent main entered", began);
+        // the classes of every step below start loading on another core now, ahead of the steps that need them
+        ClassPreloader preloader = ClassPreloader.start(AgentMain.class.getClassLoader());
+        try {
+            return start(rawArgs, inst, attached, began);
+        } finally {
+            preloader.finish();
+        }
+    }
+
+    private static int start(String rawArgs, Instrumentation inst, boolean attached, long began) {
         Diagnostics diagnostics = new Diagnostics(System.err);
         // Byte Buddy and the advice are the slowest part of start-up: begin them now, beside the policy and the app
         HookPreparation preparation = HookPreparation.start(diagnostics);
