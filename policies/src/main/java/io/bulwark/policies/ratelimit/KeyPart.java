@@ -24,7 +24,7 @@ public record KeyPart(Kind kind, String headerName) {
             throw new IllegalArgumentException("a header name goes with a header key part, and only there");
         }
         if (headerName != null) {
-            if (headerName.isEmpty() || !headerName.chars().allMatch(KeyPart::isTokenChar)) {
+            if (headerName.isEmpty() || !isToken(headerName)) {
                 throw new IllegalArgumentException("'" + headerName + "' is not a header name");
             }
             headerName = headerName.toLowerCase(Locale.ROOT);
@@ -67,6 +67,16 @@ public record KeyPart(Kind kind, String headerName) {
     }
 
     /** RFC 9110 tchar. */
+    /** A loop, not {@code chars().allMatch}: a header-keyed limit is built in premain, where a stream costs classes. */
+    private static boolean isToken(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!isTokenChar(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isTokenChar(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
