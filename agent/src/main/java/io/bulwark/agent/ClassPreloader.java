@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Loads, on an agent thread, the classes premain is about to need (listed in {@value #LIST}), while premain itself
- * reads the policy: Jackson, the model, the engines, the attack log, the gateway. Reading each class out of the jar
- * and defining it was about half of premain's own CPU; done here, premain mostly finds its classes loaded.
+ * reads the policy: Jackson, the model, the engines, the attack log, the gateway. Reading those classes out of the jar
+ * and defining them was some 40 % of premain's own CPU on the demo; done here, premain mostly finds them loaded.
  *
  * <p>Loaded only, never linked or initialised: loading has no side effects and cannot deadlock with premain (the
  * agent's class loader is parallel capable, locks per class name, and a class's loading waits only on its
@@ -19,8 +19,11 @@ import java.nio.charset.StandardCharsets;
 final class ClassPreloader implements Runnable {
 
     static final String LIST = "io/bulwark/agent/premain-classes.txt";
-    /** Premain waits this long at most for a class being loaded when it finishes; loading one takes well under 1 ms. */
-    private static final long FINISH_WAIT_MILLIS = 1_000;
+    /**
+     * Premain waits this long at most for the class in hand when it finishes: loading one takes well under a
+     * millisecond, but on a busy machine this thread may be waiting for a core.
+     */
+    private static final long FINISH_WAIT_MILLIS = 100;
 
     private final ClassLoader loader;
     private final Thread thread;
@@ -35,29 +38,33 @@ final class ClassPreloader implements Runnable {
     /** Starts loading the listed classes into {@code loader}; {@link #finish} before premain returns. */
     static ClassPreloader start(ClassLoader loader) {
         ClassPreloader preloader = new ClassPreloader(loader);
-        preloader.thread.start();
+        try {
+            preloader.thread.start();
+        } catch (OutOfMemoryError noThread) {
+            // the process is at its thread limit: premain loads its own classes, as it did before
+        }
         return preloader;
     }
 
     /**
-     * Stops taking names and waits for the class in hand: once premain is done, what is still unlisted was loaded
-     * by premain itself, and the app's start should not share its cores with this thread.
+     * Stops taking names and waits for the class in hand: once premain is done, the rest of the list was loaded by
+     * premain itself, and the app's start should not share its cores with this thread.
      *
      * @return how many classes this thread loaded
      */
     int finish() {
         finishing = true;
-        return awaitThread();
+        return awaitThread(FINISH_WAIT_MILLIS);
     }
 
     /** Lets the thread go through the whole list first: for tests, which check what it loads. */
     int finishAfterAll() {
-        return awaitThread();
+        return awaitThread(10_000);
     }
 
-    private int awaitThread() {
+    private int awaitThread(long millis) {
         try {
-            thread.join(FINISH_WAIT_MILLIS);
+            thread.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
