@@ -79,7 +79,11 @@ final class ClassPreloader implements Runnable {
         // (some 20 classes, 200 KB), which cost premain's thread about 20 ms when the policy reader first used it.
         // Linking runs none of its code; premain, which reaches it a few milliseconds later, waits at most for the
         // rest of this one verification, which it would otherwise do itself.
-        JsonFactory.class.getDeclaredConstructors();
+        try {
+            JsonFactory.class.getDeclaredConstructors();
+        } catch (LinkageError | RuntimeException notHere) {
+            // premain meets the same error where it uses the factory, and reports it as it always did
+        }
         String list = read(loader, LIST);
         int count = 0;
         for (int start = 0, end; start < list.length() && !finishing; start = end + 1) {
@@ -110,7 +114,7 @@ final class ClassPreloader implements Runnable {
     static String read(ClassLoader loader, String resource) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return "";
         }
     }
