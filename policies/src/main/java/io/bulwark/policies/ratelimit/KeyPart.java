@@ -66,7 +66,6 @@ public record KeyPart(Kind kind, String headerName) {
         };
     }
 
-    /** RFC 9110 tchar. */
     /** A loop, not {@code chars().allMatch}: a header-keyed limit is built in premain, where a stream costs classes. */
     private static boolean isToken(String name) {
         for (int i = 0; i < name.length(); i++) {
@@ -77,6 +76,7 @@ public record KeyPart(Kind kind, String headerName) {
         return true;
     }
 
+    /** RFC 9110 tchar. */
     private static boolean isTokenChar(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
