@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The agent's start inside its own class loader: find and check the policy, open the attack log, install the
@@ -39,6 +40,17 @@ public final class AgentMain {
 
     public static int start(String rawArgs, Instrumentation inst, File agentJar, boolean attached) {
         long began = StartupTimer.start();
+        StartupTimer.mark("agent main entered", began);
+        // the classes of every step below start loading on another core now, ahead of the steps that need them
+        ClassPreloader preloader = ClassPreloader.start(AgentMain.class.getClassLoader());
+        try {
+            return start(rawArgs, inst, attached, began);
+        } finally {
+            preloader.finish();
+        }
+    }
+
+    private static int start(String rawArgs, Instrumentation inst, boolean attached, long began) {
         Diagnostics diagnostics = new Diagnostics(System.err);
         // Byte Buddy and the advice are the slowest part of start-up: begin them now, beside the policy and the app
         HookPreparation preparation = HookPreparation.start(diagnostics);
@@ -96,10 +108,14 @@ public final class AgentMain {
                 : found.file().toString(), diagnostics::errorCount, log::written, log::dropped), diagnostics::say);
         storeOutages.countIn(metrics.store());
         AgentState state = new AgentState(found == null ? null : found.file(), workingDir, active, log, diagnostics);
-        Gateway gateway = new Gateway(state::policy, state::log, diagnostics, HookCensus.global(), metrics);
+        // One object each, handed to everyone who reads them: every method reference is a class generated on first
+        // use, and this thread would otherwise make one per place it is written.
+        Supplier<ActivePolicy> policyInForce = state::policy;
+        Supplier<AttackLog> attackLog = state::log;
+        Gateway gateway = new Gateway(policyInForce, attackLog, diagnostics, HookCensus.global(), metrics);
         Bridge.install(gateway);
         StartupTimer.mark("attack log and gateway", logOpen);
-        new FloodLogFlusher(entryState, state::policy, log, diagnostics).start();
+        new FloodLogFlusher(entryState, policyInForce, log, diagnostics).start();
 
         Set<String> disabled = new HashSet<>();
         for (HookGroup group : HookGroup.values()) {
@@ -110,14 +126,14 @@ public final class AgentMain {
         long hooks = StartupTimer.start();
         HookTransformer transformer = AgentInstaller.install(inst, preparation.hooks(), disabled, diagnostics);
         StartupTimer.mark("hooks installed", hooks);
-        new GapWatch(HookCensus.global(), state::policy, state::log, diagnostics,
+        new GapWatch(HookCensus.global(), policyInForce, attackLog, diagnostics,
                 !disabled.contains("servlet"), !disabled.contains("jdbc"),
                 transformer == null ? () -> Long.MAX_VALUE : transformer::nanosSinceLastDefinition).start();
         ContextReport.atShutdown(gateway.ledger(), diagnostics);
 
         if (found != null) {
             new PolicyWatcher(found.file().toFile(), POLL_MILLIS,
-                    metrics.agent().countingReloads(state::policy, state::reload)).start();
+                    metrics.agent().countingReloads(policyInForce, state::reload)).start();
         }
         diagnostics.say(banner(policy, found, logPath(policy, workingDir), attached));
         StartupTimer.mark("agent started", began);

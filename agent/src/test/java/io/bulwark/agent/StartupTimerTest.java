@@ -28,4 +28,14 @@ class StartupTimerTest {
         assertThat(sum).isPositive();
         assertThat(StartupTimer.threadCpuMillis()).isGreaterThan(before);
     }
+
+    @Test
+    void aMarkLineKeepsThePrintfLayoutScriptsRead() {
+        assertThat(StartupTimer.line("policy parsed", 56_349, 180, "main", 61))
+                .isEqualTo(String.format("[bulwark] startup: %-40s %6.1f ms  (at %d ms, thread %s%s)", "policy parsed",
+                        56.3, 180, "main", ", its cpu so far 61 ms"));
+        assertThat(StartupTimer.line("a step named longer than the forty columns it is padded to", 1_234_567, 9, "w", -1))
+                .isEqualTo("[bulwark] startup: a step named longer than the forty columns it is padded to 1234.5 ms"
+                        + "  (at 9 ms, thread w)");
+    }
 }

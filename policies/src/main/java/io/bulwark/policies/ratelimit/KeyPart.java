@@ -24,7 +24,7 @@ public record KeyPart(Kind kind, String headerName) {
             throw new IllegalArgumentException("a header name goes with a header key part, and only there");
         }
         if (headerName != null) {
-            if (headerName.isEmpty() || !headerName.chars().allMatch(KeyPart::isTokenChar)) {
+            if (headerName.isEmpty() || !isToken(headerName)) {
                 throw new IllegalArgumentException("'" + headerName + "' is not a header name");
             }
             headerName = headerName.toLowerCase(Locale.ROOT);
@@ -64,6 +64,16 @@ public record KeyPart(Kind kind, String headerName) {
             case ROUTE -> "route";
             case HEADER -> "header:" + headerName;
         };
+    }
+
+    /** A loop, not {@code chars().allMatch}: a header-keyed limit is built in premain, where a stream costs classes. */
+    private static boolean isToken(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!isTokenChar(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 9110 tchar. */

@@ -31,8 +31,7 @@ public final class LimitSpec {
      * @throws IllegalArgumentException when a value is out of range
      */
     public LimitSpec(String name, List<KeyPart> keyParts, long limit, Duration period, long burst) {
-        if (name == null || name.isEmpty() || name.length() > 64
-                || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
+        if (name == null || name.isEmpty() || name.length() > 64 || !isPlainName(name)) {
             throw new IllegalArgumentException("rate limit name '" + name
                     + "' must be 1 to 64 printable ASCII characters without spaces, quotes or backslashes");
         }
@@ -60,7 +59,28 @@ public final class LimitSpec {
         this.fullRefillNanos = (long) Math.ceil((double) this.burst * period.toNanos() / limit);
         this.policyItem = RateLimitHeaders.policyItem(name, limit, period);
         this.bucketKeyPrefix = name.length() + ":" + name;
-        this.keyedByIpOnly = this.keyParts.stream().allMatch(part -> part.kind() == KeyPart.Kind.IP);
+        this.keyedByIpOnly = keyedByIpOnly(this.keyParts);
+    }
+
+    // Loops rather than streams here and below: a limit is built in premain, where a stream pipeline's classes and
+    // each lambda's generated class are loaded for two checks over a few characters.
+    private static boolean isPlainName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean keyedByIpOnly(List<KeyPart> parts) {
+        for (KeyPart part : parts) {
+            if (part.kind() != KeyPart.Kind.IP) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The policy's form: {@code key} is one string or a list of them, {@code burst} may be null. */

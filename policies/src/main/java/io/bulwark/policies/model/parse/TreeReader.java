@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,13 +77,28 @@ final class TreeReader {
             case START_OBJECT -> readObject(position, path, depth);
             case START_ARRAY -> readArray(position, path, depth);
             case VALUE_STRING -> new Node.StringNode(position, parser.getText());
-            case VALUE_NUMBER_INT -> new Node.NumberNode(position, parser.getDecimalValue(), true);
-            case VALUE_NUMBER_FLOAT -> new Node.NumberNode(position, parser.getDecimalValue(), false);
+            case VALUE_NUMBER_INT -> number(position, path, true);
+            case VALUE_NUMBER_FLOAT -> number(position, path, false);
             case VALUE_TRUE -> new Node.BooleanNode(position, true);
             case VALUE_FALSE -> new Node.BooleanNode(position, false);
             case VALUE_NULL -> new Node.NullNode(position);
             default -> throw new IllegalStateException("unexpected token " + token);
         };
+    }
+
+    /**
+     * The number from its text as Jackson tokenised it (JSON's number syntax is a subset of BigDecimal's), not
+     * {@code getDecimalValue()}: Jackson's number helper compiles two regular expressions when it first loads, which
+     * premain would pay for the policy's first number.
+     */
+    private Node number(Position position, FieldPath path, boolean integral) throws IOException {
+        try {
+            return new Node.NumberNode(position, new BigDecimal(parser.getText()), integral);
+        } catch (NumberFormatException e) {
+            // only an exponent beyond an int's range (1e9999999999) gets here
+            problems.add(position, path, "number is out of range");
+            return null;
+        }
     }
 
     private Node readObject(Position position, FieldPath path, int depth) throws IOException {

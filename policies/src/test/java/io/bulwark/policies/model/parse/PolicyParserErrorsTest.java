@@ -120,6 +120,30 @@ class PolicyParserErrorsTest {
     }
 
     @Test
+    void numbersKeepTheirValueAndAnExponentBeyondRangeIsAnErrorNotACrash() {
+        PolicyParseResult parsed = PolicyParser.parse("""
+                {
+                  "version": 1,
+                  "log": { "maxFiles": -0 },
+                  "rateLimits": { "a": { "key": "ip", "limit": 1E+2, "per": "1s" } }
+                }""", FILE);
+        assertThat(parsed.errors()).extracting(PolicyError::toString).containsExactly(
+                FILE + ":3:24: log.maxFiles: maxFiles must be at least 1",
+                FILE + ":4:48: rateLimits.a.limit: expected a whole number, got a fraction or exponent");
+        assertThat(errors("""
+                {
+                  "version": 1,
+                  "log": { "maxFiles": 12345678901234567890 }
+                }""")).containsExactly(FILE + ":3:24: log.maxFiles: number is too large");
+        // reading the tree stops being trustworthy there, like after a syntax error: only that error is reported
+        assertThat(errors("""
+                {
+                  "version": 1e9999999999,
+                  "mode": "blocked"
+                }""")).containsExactly(FILE + ":2:14: version: number is out of range");
+    }
+
+    @Test
     void duplicateKeysAreErrorsAtTheSecondKey() {
         assertThat(errors("""
                 {
