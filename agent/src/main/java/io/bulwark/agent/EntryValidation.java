@@ -114,7 +114,7 @@ final class EntryValidation {
         }
         SavedBody body;
         try {
-            body = request instanceof BodySource source ? source.saveBody(cap) : null;
+            body = request instanceof BodySource source ? source.saveBody(cap, declared) : null;
         } catch (IOException | RuntimeException unreadable) {
             found.addAll(plan.validator().validateWithoutJson(values));
             found.add(UNREADABLE_BODY);

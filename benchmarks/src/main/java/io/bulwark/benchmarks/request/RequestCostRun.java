@@ -13,10 +13,11 @@ import java.nio.file.StandardCopyOption;
  * JMH host, before the forks start. From the repository root, after
  * {@code mvn -q -DskipTests package -pl agent,benchmarks -am}:
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.bulwark.benchmarks.request.RequestCostRun            # RequestCost -prof gc
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.bulwark.benchmarks.request.RequestCostRun            # all six
  * java -cp benchmarks/target/benchmarks.jar io.bulwark.benchmarks.request.RequestCostRun RequestCostWithAgent.noop -prof jfr</pre>
  *
- * Arguments, if any, replace the default JMH arguments {@code RequestCost -prof gc}.
+ * Arguments, if any, replace the default JMH arguments {@code RequestCost -prof gc -prof CpuPerOpProfiler} (bytes
+ * and CPU time per request beside wall time).
  */
 public final class RequestCostRun {
 
@@ -30,7 +31,8 @@ public final class RequestCostRun {
             System.exit(2);
         }
         prepare(RequestCostBenchmark.WORK_DIR);
-        org.openjdk.jmh.Main.main(args.length == 0 ? new String[] {"RequestCost", "-prof", "gc"} : args);
+        org.openjdk.jmh.Main.main(args.length == 0 ? new String[] {"RequestCost", "-prof", "gc", "-prof",
+                CpuPerOpProfiler.class.getName()} : args);
     }
 
     /** A fresh key pair per run: the JWKS (public key) and token beside the policy; the private key is not kept. */
