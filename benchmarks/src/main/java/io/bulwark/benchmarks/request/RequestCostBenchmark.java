@@ -54,7 +54,12 @@ public abstract class RequestCostBenchmark {
 
     @Setup
     public void start() throws Exception {
-        String token = Files.readString(WORK_DIR.resolve("token.txt"), StandardCharsets.US_ASCII).strip();
+        Path tokenFile = WORK_DIR.resolve("token.txt");
+        if (!Files.isRegularFile(tokenFile)) {
+            throw new IllegalStateException("no " + tokenFile + ": start this benchmark through RequestCostRun, from"
+                    + " the repository root");
+        }
+        String token = Files.readString(tokenFile, StandardCharsets.US_ASCII).strip();
         app = new RequestCostApp();
         connection = app.connect();
         noop = request("GET /api/noop", token, null);
