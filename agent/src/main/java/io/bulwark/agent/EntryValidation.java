@@ -79,15 +79,17 @@ final class EntryValidation {
         if (type != null) {
             found.add(type);
         }
-        Map<String, List<String>> headers = new HashMap<>();
+        // Most routes with rules name no header or no query parameter: those are not read or parsed at all.
+        Map<String, List<String>> headers = plan.headerNames().isEmpty() ? Map.of() : new HashMap<>();
         for (String name : plan.headerNames()) {
             List<String> lines = request.headers(name);
             if (!lines.isEmpty()) {
                 headers.put(name, lines);
             }
         }
-        RequestValues values = new RequestValues(FormEncoding.parameterValues(request.queryString(), plan.queryNames()),
-                pathValues, headers, null);
+        Map<String, List<String>> query = plan.queryNames().isEmpty() ? Map.of()
+                : FormEncoding.parameterValues(request.queryString(), plan.queryNames());
+        RequestValues values = new RequestValues(query, pathValues, headers, null);
         if (!plan.needsBody()) {
             found.addAll(plan.validator().validate(values));
         } else if (type != null) {
@@ -114,7 +116,7 @@ final class EntryValidation {
         }
         SavedBody body;
         try {
-            body = request instanceof BodySource source ? source.saveBody(cap) : null;
+            body = request instanceof BodySource source ? source.saveBody(cap, declared) : null;
         } catch (IOException | RuntimeException unreadable) {
             found.addAll(plan.validator().validateWithoutJson(values));
             found.add(UNREADABLE_BODY);

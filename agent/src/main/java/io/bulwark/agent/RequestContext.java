@@ -187,7 +187,7 @@ final class RequestContext implements EntryRequest, BodySource {
     }
 
     @Override
-    public SavedBody saveBody(long cap) throws IOException {
+    public SavedBody saveBody(long cap, long declaredLength) throws IOException {
         if (savedBody == null) {
             Object stream;
             try {
@@ -197,7 +197,7 @@ final class RequestContext implements EntryRequest, BodySource {
             } catch (Throwable t) {
                 throw t instanceof IOException io ? io : new IOException(t);
             }
-            SavedBody saved = SavedBody.read(stream, cap);
+            SavedBody saved = SavedBody.read(stream, cap, declaredLength);
             SavedBodies.add(saved);
             savedBody = saved;
         }

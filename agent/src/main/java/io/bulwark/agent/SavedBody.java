@@ -21,6 +21,7 @@ final class SavedBody {
 
     /** The stream itself must answer: the saved bytes are used up and the body goes on past them. */
     static final int STREAM_ANSWERS = Integer.MIN_VALUE;
+    private static final int FIRST_BUFFER = 4096;
 
     private final Object stream;
     private final byte[] bytes;
@@ -45,9 +46,20 @@ final class SavedBody {
      * never more memory than that). The body hooks stay quiet meanwhile: these reads are the agent's, not the app's.
      */
     static SavedBody read(Object stream, long cap) throws IOException {
+        return read(stream, cap, -1);
+    }
+
+    /**
+     * As {@link #read(Object, long)}, with the body's declared length (-1 when unknown) sizing the first buffer: a
+     * 40-byte JSON body gets a 41-byte array (one spare byte to see the end), not 4 KiB. Never more than 4 KiB up
+     * front whatever is declared, so a client that declares a large body and sends little holds no more memory than
+     * before; a body longer than declared grows the buffer as it arrives.
+     */
+    static SavedBody read(Object stream, long cap, long declaredLength) throws IOException {
         int limit = (int) Math.min(cap + 1, Integer.MAX_VALUE - 16);
         InputStream in = (InputStream) stream;
-        byte[] buffer = new byte[Math.min(limit, 4096)];
+        int first = declaredLength >= 0 && declaredLength < FIRST_BUFFER ? (int) declaredLength + 1 : FIRST_BUFFER;
+        byte[] buffer = new byte[Math.min(limit, first)];
         int size = 0;
         boolean complete = false;
         CallDepth.BODY.increment();

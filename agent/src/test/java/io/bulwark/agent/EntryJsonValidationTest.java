@@ -63,13 +63,13 @@ class EntryJsonValidationTest {
         }
 
         @Override
-        public SavedBody saveBody(long cap) throws IOException {
+        public SavedBody saveBody(long cap, long declaredLength) throws IOException {
             reads++;
             capAsked = cap;
             if (failing) {
                 throw new IOException("client went away");
             }
-            return SavedBody.read(new ByteArrayInputStream(body), cap);
+            return SavedBody.read(new ByteArrayInputStream(body), cap, declaredLength);
         }
 
         @Override

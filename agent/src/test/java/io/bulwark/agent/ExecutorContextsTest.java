@@ -56,6 +56,8 @@ class ExecutorContextsTest {
                         case "getRequestURI" -> "/api/search";
                         case "getRemoteAddr" -> "127.0.0.1";
                         case "getParameterMap" -> parameters;
+                        // the parameters came from the query string (unencoded here: only its presence matters)
+                        case "getQueryString" -> "q=" + parameters.get("q")[0];
                         case "getHeaderNames", "getHeaders" -> Collections.emptyEnumeration();
                         case "getAttribute" -> attributes.get((String) args[0]);
                         case "setAttribute" -> attributes.put((String) args[0], args[1]);

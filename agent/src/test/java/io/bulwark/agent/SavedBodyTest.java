@@ -58,6 +58,28 @@ class SavedBodyTest {
     }
 
     @Test
+    void theDeclaredLengthSizesTheBufferButNeverBuysMoreThanTheUsualFirstArray() throws IOException {
+        SavedBody exact = SavedBody.read(trickling(BODY), 1000, BODY.length);
+        assertThat(exact.complete()).isTrue();
+        assertThat(exact.length()).isEqualTo(BODY.length);
+        assertThat(exact.bytes()).hasSize(BODY.length + 1); // one spare byte to meet the end
+
+        // a body longer than its declared length (a container that does not enforce it) is still read whole
+        SavedBody longer = SavedBody.read(new ByteArrayInputStream(new byte[300]), 1000, 10);
+        assertThat(longer.complete()).isTrue();
+        assertThat(longer.length()).isEqualTo(300);
+
+        // a client declaring a large body and sending little holds no more than the usual first array
+        SavedBody claimed = SavedBody.read(new ByteArrayInputStream(BODY), 1 << 20, 1 << 20);
+        assertThat(claimed.bytes().length).isLessThanOrEqualTo(4096);
+        assertThat(claimed.length()).isEqualTo(BODY.length);
+
+        SavedBody over = SavedBody.read(new ByteArrayInputStream(new byte[500]), 100, 500);
+        assertThat(over.complete()).isFalse();
+        assertThat(over.length()).isEqualTo(101);
+    }
+
+    @Test
     void aBodyOfExactlyTheCapIsComplete() throws IOException {
         assertThat(SavedBody.read(new ByteArrayInputStream(new byte[100]), 100).complete()).isTrue();
         assertThat(SavedBody.read(new ByteArrayInputStream(new byte[0]), 100).length()).isZero();

@@ -51,6 +51,7 @@ public final class ServletAccess {
     private final MethodHandle isAsyncStarted;
     private final MethodHandle isSecure;
     private final MethodHandle isCommitted;
+    private final MethodHandle getStatus;
     private final MethodHandle reset;
     private final MethodHandle setStatus;
     private final MethodHandle setHeader;
@@ -66,7 +67,7 @@ public final class ServletAccess {
         getAttribute = setAttribute = removeAttribute = getMethod = getRequestUri = getQueryString = null;
         getParameterMap = getHeaderNames = getHeaders = getHeader = getCookies = cookieName = cookieValue = null;
         getContentType = getParts = partName = partFileName = partInputStream = null;
-        getRemoteAddr = isAsyncStarted = isSecure = isCommitted = reset = setStatus = setHeader = null;
+        getRemoteAddr = isAsyncStarted = isSecure = isCommitted = getStatus = reset = setStatus = setHeader = null;
         setContentType = getOutputStream = getWriter = null;
         getInputStream = getCharacterEncoding = null;
     }
@@ -104,6 +105,7 @@ public final class ServletAccess {
         isAsyncStarted = generic(lookup.findVirtual(req, "isAsyncStarted", MethodType.methodType(boolean.class)));
         isSecure = generic(lookup.findVirtual(req, "isSecure", MethodType.methodType(boolean.class)));
         isCommitted = generic(lookup.findVirtual(res, "isCommitted", MethodType.methodType(boolean.class)));
+        getStatus = generic(lookup.findVirtual(res, "getStatus", MethodType.methodType(int.class)));
         reset = generic(lookup.findVirtual(res, "reset", MethodType.methodType(void.class)));
         setStatus = generic(lookup.findVirtual(res, "setStatus", MethodType.methodType(void.class, int.class)));
         setHeader = generic(lookup.findVirtual(res, "setHeader",
@@ -273,6 +275,11 @@ public final class ServletAccess {
 
     public boolean isCommitted(Object response) throws Throwable {
         return (boolean) isCommitted.invokeExact(response);
+    }
+
+    /** The response's status code (servlet 3.0+), through this request's API: no lookup by the response's class. */
+    public int status(Object response) throws Throwable {
+        return (int) getStatus.invokeExact(response);
     }
 
     /** Sets a response header before the app runs (the response is not committed yet). */

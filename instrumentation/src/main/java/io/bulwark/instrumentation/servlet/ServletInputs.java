@@ -46,16 +46,19 @@ public final class ServletInputs {
         // parameter map here can no longer take a form body away from the app.
         String contentType = access.contentType(request);
         boolean multipart = contentType != null && contentType.regionMatches(true, 0, "multipart/form-data", 0, 19);
-        Map<String, String[]> params = access.parameterMap(request);
+        // Containers parse a body into parameters only for these two content types; without one, every
+        // parameter came from the query string and there is nothing to tell apart.
+        boolean formBody = multipart || contentType != null
+                && contentType.regionMatches(true, 0, FORM_URLENCODED, 0, FORM_URLENCODED.length());
+        String query = access.queryString(request);
+        // Without a query string or a form body there are no parameters, and a container may build a fresh map to
+        // say so (Jetty 12 does, per call): a JSON POST to a plain path does not ask.
+        Map<String, String[]> params = formBody || query != null && !query.isEmpty()
+                ? access.parameterMap(request) : null;
         String uri = access.requestUri(request);
         List<Input> inputs = new ArrayList<>(expectedInputs(params, uri));
         if (params != null && !params.isEmpty()) {
-            // Containers parse a body into parameters only for these two content types; without one, every
-            // parameter came from the query string and there is nothing to tell apart.
-            boolean formBody = multipart || contentType != null
-                    && contentType.regionMatches(true, 0, FORM_URLENCODED, 0, FORM_URLENCODED.length());
-            Set<String> queryNames = formBody
-                    ? FormEncoding.parameterNames(access.queryString(request), MAX_INPUTS) : null;
+            Set<String> queryNames = formBody ? FormEncoding.parameterNames(query, MAX_INPUTS) : null;
             for (Map.Entry<String, String[]> p : params.entrySet()) {
                 // the container merges query and form parameters; the query string tells them apart
                 InputSource source = queryNames == null || queryNames.contains(p.getKey()) ? InputSource.QUERY

@@ -70,6 +70,36 @@ class ServletInputsTest {
     }
 
     @Test
+    void theParameterMapIsAskedForOnlyWhenAQueryStringOrAFormBodyCanFillIt() throws Throwable {
+        int[] asked = new int[1];
+        Map<String, String[]> form = Map.of("name", new String[] {"O'Brien"});
+        java.util.function.BiFunction<String, String, Object> requestWith = (query, contentType) ->
+                Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
+                        new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
+                            case "getRequestURI" -> "/api/products/filter";
+                            case "getQueryString" -> query;
+                            case "getContentType" -> contentType;
+                            case "getParameterMap" -> {
+                                asked[0]++;
+                                yield form;
+                            }
+                            case "getHeaderNames" -> Collections.emptyEnumeration();
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            default -> null;
+                        });
+
+        assertThat(collect(requestWith.apply(null, "application/json"))).hasSize(3); // the path segments only
+        assertThat(collect(requestWith.apply("", null))).hasSize(3);
+        assertThat(asked[0]).isZero();
+
+        assertThat(collect(requestWith.apply(null, "application/x-www-form-urlencoded")))
+                .contains(Input.value(InputSource.FORM, "name", "O'Brien"));
+        assertThat(collect(requestWith.apply("name=O'Brien", "application/json")))
+                .contains(Input.value(InputSource.QUERY, "name", "O'Brien"));
+        assertThat(asked[0]).isEqualTo(2);
+    }
+
+    @Test
     void aFormBodysParametersAreToldApartFromTheQuerysByTheQueryString() throws Throwable {
         Map<String, String[]> params = new LinkedHashMap<>();
         params.put("id", new String[] {"7"});
@@ -117,7 +147,9 @@ class ServletInputsTest {
         for (int i = 0; i < ServletInputs.MAX_INPUTS; i++) {
             params.put("p" + i, new String[] {"v"});
         }
-        List<Input> inputs = collect(request("/a/b", null, null, params, Map.of("host", List.of("h"))));
+        StringBuilder query = new StringBuilder();
+        params.keySet().forEach(name -> query.append(query.isEmpty() ? "" : "&").append(name).append("=v"));
+        List<Input> inputs = collect(request("/a/b", query.toString(), null, params, Map.of("host", List.of("h"))));
 
         assertThat(inputs).hasSize(ServletInputs.MAX_INPUTS);
         assertThat(ServletInputs.truncated(inputs)).isTrue();

@@ -35,7 +35,8 @@ public final class ContentTypes {
         }
         String media = contentType == null ? null : mediaType(contentType);
         if (media != null) {
-            for (String entry : accepted) {
+            for (int i = 0; i < accepted.size(); i++) { // indexed: no iterator per request
+                String entry = accepted.get(i);
                 if (entry.equals("*/*") || entry.equals(media)
                         || entry.endsWith("/*") && media.startsWith(entry.substring(0, entry.length() - 1))) {
                     return null;

@@ -39,8 +39,10 @@ public final class JsonBodyParser {
      */
     public JsonNode parse(byte[] body, int offset, int length) throws InvalidJsonException {
         JsonNode root;
+        long tokens;
         try (JsonParser parser = mapper.createParser(body, offset, length)) {
             root = mapper.readTree(parser);
+            tokens = parser.currentTokenCount();
         } catch (StreamConstraintsException e) {
             throw new InvalidJsonException(e.getMessage().contains("depth")
                     ? "is nested deeper than " + limits.maxDepth() + " levels"
@@ -53,7 +55,10 @@ public final class JsonBodyParser {
         if (root == null || root.isMissingNode()) {
             throw new InvalidJsonException("is empty");
         }
-        String exceeded = limits.exceededBy(root);
+        // The parser already refused nesting past maxDepth (its depth counts as ours: the root container is 1), and
+        // every value is at least one token: a body of no more tokens than maxNodes has no more values, and needs no
+        // second walk over its tree. Only a larger one is counted value by value (and any, were the count not kept).
+        String exceeded = tokens > 0 && tokens <= limits.maxNodes() ? null : limits.exceededBy(root);
         if (exceeded != null) {
             throw new InvalidJsonException(exceeded);
         }

@@ -18,10 +18,23 @@ public final class JsonPath {
 
     private final String text;
     private final List<Segment> segments;
+    /** Each segment as it appears in a concrete path, rendered once here rather than on every walk. */
+    private final String[] rendered;
+    /** The one concrete path of a path without wildcards (found or absent, it is named so); null with wildcards. */
+    private final String fixedPath;
 
     private JsonPath(String text, List<Segment> segments) {
         this.text = text;
         this.segments = segments;
+        this.rendered = new String[segments.size()];
+        StringBuilder fixed = new StringBuilder("$");
+        boolean wildcards = false;
+        for (int i = 0; i < rendered.length; i++) {
+            rendered[i] = segments.get(i).render();
+            fixed.append(rendered[i]);
+            wildcards |= segments.get(i).wildcard();
+        }
+        this.fixedPath = wildcards ? null : fixed.toString();
     }
 
     private record Segment(String member, int index, boolean wildcard) {
@@ -132,8 +145,31 @@ public final class JsonPath {
 
     /** Visits every value the path reaches in document order, and every place a named step found nothing. */
     void walk(JsonNode root, Visitor visitor) {
+        if (fixedPath != null) {
+            walkFixed(root, visitor);
+            return;
+        }
         StringBuilder concrete = new StringBuilder("$");
         walk(root, 0, concrete, visitor);
+    }
+
+    /** Without wildcards a path reaches one place at most: followed step by step, no path text built per request. */
+    private void walkFixed(JsonNode root, Visitor visitor) {
+        JsonNode node = root;
+        for (int step = 0; step < segments.size(); step++) {
+            node = child(node, segments.get(step));
+            if (node == null) {
+                visitor.absent(fixedPath);
+                return;
+            }
+        }
+        visitor.found(fixedPath, node);
+    }
+
+    private static JsonNode child(JsonNode node, Segment segment) {
+        return segment.member() != null
+                ? (node.isObject() ? node.get(segment.member()) : null)
+                : (node.isArray() ? node.get(segment.index()) : null);
     }
 
     private void walk(JsonNode node, int step, StringBuilder concrete, Visitor visitor) {
@@ -162,22 +198,20 @@ public final class JsonPath {
             }
             return;
         }
-        JsonNode child = segment.member() != null
-                ? (node.isObject() ? node.get(segment.member()) : null)
-                : (node.isArray() ? node.get(segment.index()) : null);
+        JsonNode child = child(node, segment);
         if (child == null) {
             visitor.absent(concrete + rest(step));
             return;
         }
-        concrete.append(segment.render());
+        concrete.append(rendered[step]);
         walk(child, step + 1, concrete, visitor);
         concrete.setLength(mark);
     }
 
     private String rest(int from) {
         StringBuilder out = new StringBuilder();
-        for (int i = from; i < segments.size(); i++) {
-            out.append(segments.get(i).render());
+        for (int i = from; i < rendered.length; i++) {
+            out.append(rendered[i]);
         }
         return out.toString();
     }

@@ -47,6 +47,22 @@ class JsonBodyParserTest {
     }
 
     @Test
+    void theValueCapCountsValuesNotTokens() throws Exception {
+        JsonBodyParser three = new JsonBodyParser(new JsonLimits(64, 3));
+        byte[] twoMembers = "{\"a\":1,\"b\":2}".getBytes(StandardCharsets.UTF_8); // 3 values in 6 tokens
+        byte[] threeMembers = "{\"a\":1,\"b\":2,\"c\":3}".getBytes(StandardCharsets.UTF_8); // 4 values
+        byte[] oneElement = "[1]".getBytes(StandardCharsets.UTF_8); // 2 values in 3 tokens
+
+        assertThat(three.parse(twoMembers, 0, twoMembers.length).size()).isEqualTo(2);
+        assertThat(three.parse(oneElement, 0, oneElement.length).size()).isEqualTo(1);
+        assertThatThrownBy(() -> three.parse(threeMembers, 0, threeMembers.length))
+                .isInstanceOf(JsonBodyParser.InvalidJsonException.class)
+                .hasMessage("body has more than 3 values");
+        assertThat(parse("[" + "1,".repeat(998) + "1]").size()).isEqualTo(999); // 1,000 values: the cap itself
+        assertThat(refusal("[" + "1,".repeat(999) + "1]")).isEqualTo("body has more than 1000 values");
+    }
+
+    @Test
     void refusesDuplicateKeysSoTheAppCannotReadTheUncheckedCopy() {
         assertThat(refusal("{\"id\":1,\"id\":\"1 OR 1=1\"}")).isEqualTo("body has a duplicate key");
     }
