@@ -154,10 +154,18 @@ public record Policy(@Required("version is required; write \"version\": 1") Inte
 
     /** Inputs exempt from injection checks on {@code route}: the global ones, then the route's. */
     public List<InputRef> injectionAllowFor(Route route) {
-        List<InputRef> allowed = new ArrayList<>(injection.allow());
-        if (route != null && route.injection() != null) {
-            allowed.addAll(route.injection().allow());
+        // asked at every sink: no copies unless both lists have entries
+        List<InputRef> global = injection.allow();
+        List<InputRef> own = route == null || route.injection() == null ? List.of() : route.injection().allow();
+        if (own.isEmpty()) {
+            return List.copyOf(global);
         }
+        if (global.isEmpty()) {
+            return List.copyOf(own);
+        }
+        List<InputRef> allowed = new ArrayList<>(global.size() + own.size());
+        allowed.addAll(global);
+        allowed.addAll(own);
         return List.copyOf(allowed);
     }
 
