@@ -31,6 +31,8 @@ public final class JsonBodyInputs {
         String[] names = new String[8];
         int[] indexes = new int[8];
         int depth = 0;
+        // a member's key and its scalar value share one path: built once, at the key
+        String memberPath = null;
         try (JsonParser parser = JSON.createParser(body, 0, length)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null && inputs.size() < maxInputs) {
@@ -47,22 +49,33 @@ public final class JsonBodyInputs {
                         }
                         names[depth] = token == JsonToken.START_OBJECT ? "" : null;
                         indexes[depth] = -1;
+                        memberPath = null;
                     }
-                    case END_OBJECT, END_ARRAY -> depth--;
+                    case END_OBJECT, END_ARRAY -> {
+                        depth--;
+                        memberPath = null;
+                    }
                     case FIELD_NAME -> {
                         names[depth] = parser.currentName();
-                        inputs.add(Input.key(InputSource.JSON, path(names, indexes, depth)));
+                        memberPath = path(names, indexes, depth);
+                        inputs.add(Input.key(InputSource.JSON, memberPath));
                     }
                     case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
+                        String valuePath;
                         if (names[depth] == null) {
                             indexes[depth]++;
+                            valuePath = path(names, indexes, depth);
+                        } else {
+                            valuePath = memberPath != null ? memberPath : path(names, indexes, depth);
                         }
-                        inputs.add(Input.value(InputSource.JSON, path(names, indexes, depth), parser.getText()));
+                        memberPath = null;
+                        inputs.add(Input.value(InputSource.JSON, valuePath, parser.getText()));
                     }
                     default -> {
                         if (token == JsonToken.VALUE_NULL && names[depth] == null) {
                             indexes[depth]++;
                         }
+                        memberPath = null;
                     }
                 }
             }
