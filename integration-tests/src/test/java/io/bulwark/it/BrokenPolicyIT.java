@@ -83,4 +83,26 @@ class BrokenPolicyIT {
             assertThat(jvm.stdout()).doesNotContain("Demo listening");
         }
     }
+
+    /**
+     * A number no field can hold: once an uncaught NumberFormatException in the parser, which the launcher took for
+     * an agent failure and let the app start unprotected. Now a policy error at its position, and exit 78.
+     */
+    @Test
+    void aNumberBeyondAnyFieldsRangeStopsTheJvmWithItsPosition(@TempDir Path workDir) {
+        PolicyFiles.write(workDir.resolve("bulwark-policy.json"), """
+            {
+                "version": 1e9999999999
+            }
+            """);
+
+        try (ForkedJvm jvm = JvmCommand.demo(workDir).withAgent().start()) {
+            OptionalInt exit = jvm.awaitExit(EXIT_WITHIN);
+
+            assertThat(exit).as(jvm.describe()).isPresent();
+            assertThat(exit.getAsInt()).as(jvm.describe()).isEqualTo(78);
+            assertThat(jvm.stderr()).contains("bulwark-policy.json:2:").contains("version");
+            assertThat(jvm.stdout()).doesNotContain("Demo listening");
+        }
+    }
 }
