@@ -56,10 +56,6 @@ public final class HookCode {
         public static Value argument(int index) {
             return new Value(index);
         }
-
-        boolean isArgument() {
-            return kind >= 0;
-        }
     }
 
     /** When the entry call's result skips the method's own code (which then returns its type's default). */

@@ -1,6 +1,5 @@
 package io.bulwark.instrumentation;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +63,6 @@ public final class HookWeaver {
             }
         }, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
-    }
-
-    /** The methods of {@code classFile} some hook matches, by name and descriptor. */
-    public static List<String> matchedMethods(byte[] classFile, List<? extends Hook> hooks) {
-        return new ArrayList<>(survey(classFile, hooks).matched.keySet());
     }
 
     private static Survey survey(byte[] classFile, List<? extends Hook> hooks) {

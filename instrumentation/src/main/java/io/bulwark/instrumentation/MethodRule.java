@@ -66,11 +66,6 @@ public final class MethodRule {
                 forbiddenAccess);
     }
 
-    /** Every name this rule can accept: a class declaring none of them is left as it is. */
-    public Set<String> names() {
-        return names;
-    }
-
     public boolean matches(int access, String name, String descriptor) {
         if ((access & requiredAccess) != requiredAccess || (access & forbiddenAccess) != 0 || !names.contains(name)) {
             return false;

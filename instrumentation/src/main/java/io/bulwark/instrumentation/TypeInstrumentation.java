@@ -1,6 +1,5 @@
 package io.bulwark.instrumentation;
 
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -28,14 +27,6 @@ public interface TypeInstrumentation extends HookWeaver.Hook {
     /** For hooks on one named class: its binary name, matched by name alone. Null otherwise. */
     default String namedType() {
         return null;
-    }
-
-    /**
-     * Every method name {@link #methods()} can accept. A class that matches the type but declares none of these
-     * methods (an app's servlet that only overrides {@code doGet}) is left as it is.
-     */
-    default Set<String> methodNames() {
-        return methods().names();
     }
 
     @Override

@@ -115,9 +115,11 @@ class HookWeaverTest {
 
         assertThatThrownBy(() -> call(statement, "execute", "drop table t"))
                 .isInstanceOf(BulwarkBlockedException.class);
+        assertThat(statement.getClass().getField("executed").getInt(statement)).as("the blocked body ran").isZero();
 
         dispatcher.blockSql = false;
         assertThat(call(statement, "execute", "select 2")).isEqualTo(true);
+        assertThat(statement.getClass().getField("executed").getInt(statement)).isEqualTo(1);
         assertThat(dispatcher.sql).containsExactly("execute:drop table t", "execute:select 2");
     }
 

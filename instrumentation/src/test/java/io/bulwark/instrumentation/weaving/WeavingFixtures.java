@@ -42,6 +42,9 @@ public final class WeavingFixtures {
     }
 
     public static class StatementLike {
+        /** Statements the body ran: a blocked one must not count. */
+        public int executed;
+
         public long executeLargeUpdate(String sql) {
             double weight = 1.5;
             long rows = 0;
@@ -59,6 +62,7 @@ public final class WeavingFixtures {
         }
 
         public boolean execute(String sql) {
+            executed++;
             if (sql.isEmpty()) {
                 throw new IllegalArgumentException("empty");
             }
