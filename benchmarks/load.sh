@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo under load, without and with the agent (benchmarks/load-policy.json: RS256 JWT on every request, two
-# rate limits too high to trigger, SQL and shell injection in block mode), in alternating pairs A B A B ... so that
-# drift of a shared machine cancels within each pair. Per endpoint it prints:
+# rate limits too high to trigger, SQL and shell injection in block mode), in pairs: two JVMs alive together, warmed
+# on all cores, then (with two cores or more) pinned to core 0 while the generator runs on the others, and measured
+# alternately A B B A ... so that drift of a shared machine cancels within each pair. Per endpoint it prints:
 #   - rps: maximum throughput (wrk, closed loop, 16 connections) and the ratio with/without;
 #   - p50_us, p99_us: latency at a fixed rate of half the first baseline's maximum, from an open-loop generator
 #     that measures from each request's due time (OpenLoopLoad), and what the agent added;
@@ -13,7 +14,8 @@
 # Then an attack flood against the agent (blocked SQL injection, many connections): requests answered, events
 # written, events dropped and at what rate, from the attack log itself.
 #
-#   benchmarks/load.sh [--quick] [--pairs N] [--keep]     (default: 5 pairs, about 10 minutes; --quick: 2 short pairs)
+#   benchmarks/load.sh [--quick] [--pairs N] [--rounds N] [--no-pin] [--keep]
+#     (default: 5 pairs of 2 full-load rounds each, about 12 minutes; --quick: 2 short pairs of one round)
 #   BULWARK_AGENT_JAR=/path/to/other/bulwark-agent.jar benchmarks/load.sh    (measure another build of the agent)
 #
 # Needs a JDK 17+ and, for throughput, wrk (installed with apt-get when missing and possible, else the Java
@@ -22,16 +24,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-pairs=5; warm=8; tput=5; lat=4; flood=15; keep=0
+pairs=5; rounds=2; warm=8; settle=2; tput=5; lat=4; flood=15; keep=0; pin=1
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) pairs=2; warm=4; tput=3; lat=3; flood=5 ;;
+    --quick) pairs=2; rounds=1; warm=4; settle=1; tput=3; lat=3; flood=5 ;;
     --pairs) pairs="$2"; shift ;;
+    --rounds) rounds="$2"; shift ;;
+    --no-pin) pin=0 ;;
     --keep) keep=1 ;;
-    *) echo "usage: $0 [--quick] [--pairs N] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--quick] [--pairs N] [--rounds N] [--no-pin] [--keep]" >&2; exit 2 ;;
   esac
   shift
 done
+# Pinning needs two cores and taskset: the server on core 0, the generator on the rest.
+cores=$(nproc)
+if [ "$pin" = 1 ] && { [ "$cores" -lt 2 ] || ! command -v taskset >/dev/null; }; then pin=0; fi
+server_core=0; gen_cores=1-$((cores - 1)); gen_pin=""
+[ "$pin" = 1 ] && gen_pin="taskset -c $gen_cores"
 
 agent=${BULWARK_AGENT_JAR:-$root/agent/target/bulwark-agent.jar}
 demo=$root/integration-tests/target/bulwark-demo.jar
@@ -50,9 +59,10 @@ have_wrk=0; command -v wrk >/dev/null && have_wrk=1
 tick=$(getconf CLK_TCK)
 
 work=$(mktemp -d)
-demo_pid=
+demo_pid=; started=()
 cleanup() {
-  if [ -n "$demo_pid" ]; then kill "$demo_pid" 2>/dev/null || true; wait "$demo_pid" 2>/dev/null || true; fi
+  local p
+  for p in "${started[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   if [ "$keep" = 1 ]; then echo "work directory kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -77,22 +87,27 @@ endpoints=(
 jvm_flags="-Xms512m -Xmx512m -XX:+UseG1GC"
 results=$work/results.tsv; : > "$results"
 
-start_demo() { # $1: extra JVM args; sets demo_pid and port
-  local out=$work/demo.out
+start_demo() { # $1: extra JVM args, $2 work directory; sets demo_pid and port
+  local out=$2/demo.out
   : > "$out"
-  (cd "$work" && exec java $jvm_flags $1 -jar "$demo" --port 0 >"$out" 2>"$work/demo.err") &
-  demo_pid=$!
+  (cd "$2" && exec java $jvm_flags $1 -jar "$demo" --port 0 >"$out" 2>"$2/demo.err") &
+  demo_pid=$!; started+=("$demo_pid")
   for _ in $(seq 1 600); do
     port=$(sed -n 's#^Demo listening on http://127.0.0.1:\([0-9]*\)$#\1#p' "$out")
     [ -n "$port" ] && return 0
     kill -0 "$demo_pid" 2>/dev/null || break
     sleep 0.05
   done
-  echo "the demo did not start:" >&2; cat "$work/demo.err" >&2; exit 1
+  echo "the demo did not start:" >&2; cat "$2/demo.err" >&2; exit 1
 }
 
-stop_demo() {
-  kill "$demo_pid"; wait "$demo_pid" 2>/dev/null || true; demo_pid=
+stop_demo() { # $1 pid
+  kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true
+}
+
+# The server's threads, all of them (-a), onto the server core. Threads started later inherit it.
+pin_server() { # $1 pid
+  if [ "$pin" = 1 ]; then taskset -a -p -c "$server_core" "$1" >/dev/null; fi
 }
 
 # The generator's CPU comes from the shell's `times` (its children's user + system, exact to the millisecond), run
@@ -102,7 +117,7 @@ max_rps() { # $1 seconds, $2 method, $3 path, $4 body file, [$5 expected status,
   local status=${5:-200} conns=${6:-16} out
   if [ "$have_wrk" = 1 ]; then
     local script=(); [ "$2" = POST ] && script=(-s "$work/post.lua")
-    out=$(BODY_FILE="$4" wrk -t1 -c"$conns" -d"$1"s -H "Authorization: Bearer $token" "${script[@]}" \
+    out=$(BODY_FILE="$4" $gen_pin wrk -t1 -c"$conns" -d"$1"s -H "Authorization: Bearer $token" "${script[@]}" \
           "http://127.0.0.1:$port$3"; times)
     if grep -q 'Non-2xx' <<<"$out" && [ "$status" = 200 ]; then
       echo "unexpected statuses from $3:" >&2; echo "$out" >&2; exit 1
@@ -111,7 +126,7 @@ max_rps() { # $1 seconds, $2 method, $3 path, $4 body file, [$5 expected status,
       "$(awk '/ requests in / {print $1}' <<<"$out")" "$(tail -n 1 <<<"$out" | children_cpu)"
   else
     local body=(); [ -n "$4" ] && body=(--body-file "$4" --header "Content-Type: application/json")
-    out=$(java -cp "$bench" io.bulwark.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$port$3" \
+    out=$($gen_pin java -cp "$bench" io.bulwark.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$port$3" \
           --method "$2" --header "Authorization: Bearer $token" "${body[@]}" --rate 0 --seconds "$1" \
           --connections "$conns" --expect-status "$status"; times)
     printf '%s %s %s\n' "$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$out")" \
@@ -147,7 +162,7 @@ busy_ticks() { # clock ticks the whole machine was not idle (all cores; steal co
 
 fixed_rate() { # $1 rate, $2 seconds, $3 method, $4 path, $5 body file; prints the generator's key=value line
   local body=(); [ -n "$5" ] && body=(--body-file "$5" --header "Content-Type: application/json")
-  java -Xmx256m -cp "$bench" io.bulwark.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$port$4" \
+  $gen_pin java -Xmx256m -cp "$bench" io.bulwark.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$port$4" \
        --method "$3" --header "Authorization: Bearer $token" "${body[@]}" --rate "$1" --seconds "$2" \
        --warmup 1 --connections 32 --server-pid "$demo_pid" --clock-ticks "$tick"
 }
@@ -160,54 +175,94 @@ live_kb() { # heap live after a full GC (GC.class_histogram forces one)
   jcmd "$demo_pid" GC.class_histogram 2>/dev/null | awk '/^Total/ {printf "%.0f\n", $3 / 1024}'
 }
 
-declare -A rate
-run_variant() { # $1 pair, $2 without|with
-  local extra=""
-  [ "$2" = with ] && extra="-javaagent:$agent=policy=$work/bulwark-policy.json"
-  start_demo "$extra"
-  local e name method path body rps line requests gen_s cpu0 cpu1 busy0 busy1 t0 t1 svc0 svc1 jit gc full m
-  local v j g r server_c gen_c busy_c
-  for e in "${endpoints[@]}"; do
-    IFS='|' read -r name method path body <<<"$e"
-    max_rps "$warm" "$method" "$path" "$body" >/dev/null
-    svc0=$(service_threads "$demo_pid"); cpu0=$(proc_ticks "$demo_pid"); busy0=$(busy_ticks); t0=$(date +%s%N)
-    full=$(max_rps "$tput" "$method" "$path" "$body") # assigned first, so that its failure stops the script
-    t1=$(date +%s%N); busy1=$(busy_ticks); cpu1=$(proc_ticks "$demo_pid"); svc1=$(service_threads "$demo_pid")
-    read -r rps requests gen_s <<<"$full"
-    read -r jit gc <<<"$(service_ticks "$svc0" "$svc1")"
-    printf '%s\t%s\t%s\trps\t%s\n' "$name" "$1" "$2" "$rps" >> "$results"
-    # per request: server ticks -> µs (in all, JIT, GC, the rest); cores: ticks or seconds over the wall time
-    full=$(awk -v c=$((cpu1 - cpu0)) -v j="$jit" -v g="$gc" -v b=$((busy1 - busy0)) -v q="$gen_s" -v n="$requests" \
-               -v k="$tick" -v w=$((t1 - t0)) 'BEGIN { s = w / 1e9; u = n > 0 ? 1e6 / k / n : 0
-                 if (n > 0) printf "%.2f %.2f %.2f %.2f", c * u, j * u, g * u, (c - j - g) * u; else printf "- - - -"
-                 printf " %.3f %.3f %.3f\n", c / k / s, q / s, b / k / s }')
-    read -r v j g r server_c gen_c busy_c <<<"$full"
-    for m in max_cpu_us:$v max_jit_us:$j max_gc_us:$g max_work_us:$r max_server_cores:$server_c \
-             max_gen_cores:$gen_c max_busy_cores:$busy_c; do
-      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$1" "$2" "${m%%:*}" "${m#*:}" >> "$results"
-    done
-    if [ -z "${rate[$name]:-}" ]; then
-      rate[$name]=$(awk -v r="$rps" 'BEGIN {printf "%d", r / 2}')
-    fi
-    line=$(fixed_rate "${rate[$name]}" "$lat" "$method" "$path" "$body")
-    # metric in results.tsv <- key in the generator's line
-    for m in p50_us:p50_us p99_us:p99_us cpu_us:server_cpu_us jit_us:server_jit_us gc_us:server_gc_us \
-             work_us:server_work_us fixed_server_cores:server_cores fixed_gen_cores:generator_cores \
-             fixed_busy_cores:machine_busy_cores; do
-      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$1" "$2" "${m%%:*}" "$(key "${m#*:}" "$line")" >> "$results"
-    done
-    grep -q ' errors=0 ' <<<"$line" || echo "  $name $2: errors at the fixed rate: $line" >&2
-    echo "  pair $1 $2 $name: ${rps} req/s, server CPU ${v} µs/request (cores: server ${server_c}," \
-         "generator ${gen_c}, machine ${busy_c}); at ${rate[$name]}/s: $line"
-  done
-  printf 'heap\t%s\t%s\tlive_kb\t%s\n' "$1" "$2" "$(live_kb)" >> "$results"
-  stop_demo
+declare -A rate pid_of port_of dir_of
+use() { # $1 without|with: the JVM the next measurement talks to
+  demo_pid=${pid_of[$1]}; port=${port_of[$1]}
 }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk: $([ $have_wrk = 1 ] && echo yes || echo no)"
+full_load() { # $1 pair id, $2 variant, $3 name, $4 method, $5 path, $6 body: one full-load measurement, recorded
+  use "$2"
+  local rps requests gen_s cpu0 cpu1 busy0 busy1 t0 t1 svc0 svc1 jit gc full m v j g r server_c gen_c busy_c
+  svc0=$(service_threads "$demo_pid"); cpu0=$(proc_ticks "$demo_pid"); busy0=$(busy_ticks); t0=$(date +%s%N)
+  full=$(max_rps "$tput" "$4" "$5" "$6") # assigned first, so that its failure stops the script
+  t1=$(date +%s%N); busy1=$(busy_ticks); cpu1=$(proc_ticks "$demo_pid"); svc1=$(service_threads "$demo_pid")
+  read -r rps requests gen_s <<<"$full"
+  read -r jit gc <<<"$(service_ticks "$svc0" "$svc1")"
+  printf '%s\t%s\t%s\trps\t%s\n' "$3" "$1" "$2" "$rps" >> "$results"
+  # per request: server ticks -> µs (in all, JIT, GC, the rest); cores: ticks or seconds over the wall time
+  full=$(awk -v c=$((cpu1 - cpu0)) -v j="$jit" -v g="$gc" -v b=$((busy1 - busy0)) -v q="$gen_s" -v n="$requests" \
+             -v k="$tick" -v w=$((t1 - t0)) 'BEGIN { s = w / 1e9; u = n > 0 ? 1e6 / k / n : 0
+               if (n > 0) printf "%.2f %.2f %.2f %.2f", c * u, j * u, g * u, (c - j - g) * u; else printf "- - - -"
+               printf " %.3f %.3f %.3f\n", c / k / s, q / s, b / k / s }')
+  read -r v j g r server_c gen_c busy_c <<<"$full"
+  for m in max_cpu_us:$v max_jit_us:$j max_gc_us:$g max_work_us:$r max_server_cores:$server_c \
+           max_gen_cores:$gen_c max_busy_cores:$busy_c; do
+    printf '%s\t%s\t%s\t%s\t%s\n' "$3" "$1" "$2" "${m%%:*}" "${m#*:}" >> "$results"
+  done
+  echo "  pair $1 $2 $3: ${rps} req/s, server CPU ${v} µs/request (cores: server ${server_c}," \
+       "generator ${gen_c}, machine ${busy_c})"
+  last_rps=$rps
+}
+
+fixed_load() { # $1 pair, $2 variant, $3 name, $4 method, $5 path, $6 body: latency at the fixed rate, recorded
+  use "$2"
+  local line m
+  line=$(fixed_rate "${rate[$3]}" "$lat" "$4" "$5" "$6")
+  # metric in results.tsv <- key in the generator's line
+  for m in p50_us:p50_us p99_us:p99_us cpu_us:server_cpu_us jit_us:server_jit_us gc_us:server_gc_us \
+           work_us:server_work_us fixed_server_cores:server_cores fixed_gen_cores:generator_cores \
+           fixed_busy_cores:machine_busy_cores; do
+    printf '%s\t%s\t%s\t%s\t%s\n' "$3" "$1" "$2" "${m%%:*}" "$(key "${m#*:}" "$line")" >> "$results"
+  done
+  grep -q ' errors=0 ' <<<"$line" || echo "  $3 $2: errors at the fixed rate: $line" >&2
+  echo "  pair $1 $2 $3 at ${rate[$3]}/s: $line"
+}
+
+# A pair is two JVMs alive together, without and with the agent. Both are warmed on every endpoint first, on all
+# cores (a JIT confined to the one core that also serves the load takes a minute to catch up); then, with pinning,
+# every thread of both moves to the server core and the generator runs on the others, so the generator never takes
+# the server's CPU and the server's throughput is what one core does. The measurements alternate between the two
+# JVMs (without, with, then with, without, ...), so drift within the pair cancels as well as between pairs.
+run_pair() { # $1 pair
+  local v e name method path body r order first
+  for v in without with; do
+    dir_of[$v]=$work/$v; mkdir -p "${dir_of[$v]}"
+    cp "$work/bulwark-policy.json" "$work/jwks.json" "${dir_of[$v]}/"
+    local extra=""
+    [ "$v" = with ] && extra="-javaagent:$agent=policy=${dir_of[$v]}/bulwark-policy.json"
+    start_demo "$extra" "${dir_of[$v]}"
+    pid_of[$v]=$demo_pid; port_of[$v]=$port
+  done
+  for e in "${endpoints[@]}"; do
+    IFS='|' read -r name method path body <<<"$e"
+    for v in without with; do use "$v"; max_rps "$warm" "$method" "$path" "$body" >/dev/null; done
+  done
+  for v in without with; do pin_server "${pid_of[$v]}"; done
+  for e in "${endpoints[@]}"; do
+    IFS='|' read -r name method path body <<<"$e"
+    for v in without with; do use "$v"; max_rps "$settle" "$method" "$path" "$body" >/dev/null; done
+    for r in $(seq 1 "$rounds"); do
+      order="without with"; [ $((r % 2)) = 0 ] && order="with without"
+      for v in $order; do
+        full_load "$1.$r" "$v" "$name" "$method" "$path" "$body"
+        if [ "$v" = without ] && [ -z "${rate[$name]:-}" ]; then
+          rate[$name]=$(awk -v r="$last_rps" 'BEGIN {printf "%d", r / 2}')
+        fi
+      done
+    done
+    for v in without with; do fixed_load "$1" "$v" "$name" "$method" "$path" "$body"; done
+  done
+  for v in without with; do
+    use "$v"; printf 'heap\t%s\t%s\tlive_kb\t%s\n' "$1" "$v" "$(live_kb)" >> "$results"
+  done
+  for v in without with; do stop_demo "${pid_of[$v]}"; done
+  demo_pid=
+}
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk: $([ $have_wrk = 1 ] && echo yes || echo no);" \
+     "$([ "$pin" = 1 ] && echo "server on core $server_core, generator on cores $gen_cores" || echo "not pinned")"
 for p in $(seq 1 "$pairs"); do
-  run_variant "$p" without
-  run_variant "$p" with
+  run_pair "$p"
 done
 echo "load average after pairs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
@@ -220,7 +275,7 @@ echo " after full GC, added = retained by the agent; cores: CPU used over the me
 # The attack flood: blocked SQL injection from 64 connections as fast as the agent answers 403.
 echo
 echo "attack flood: ${flood}s of blocked SQL injection, 64 connections, with the agent"
-start_demo "-javaagent:$agent=policy=$work/bulwark-policy.json"
+start_demo "-javaagent:$agent=policy=$work/bulwark-policy.json" "$work"
 attack="/api/products/search?q=%27%20OR%20%271%27%3D%271"
 max_rps "$warm" GET "$attack" "" 403 64 >/dev/null
 log_file=$work/bulwark-attacks.jsonl
@@ -228,7 +283,7 @@ log_file=$work/bulwark-attacks.jsonl
 # log only at 1GB: at 100MB, the default, a flood of ~1.3 KB events rotates it and the count would miss the first file).
 before=$( (cat "$log_file" 2>/dev/null || true) | wc -l)
 blocked=$(max_rps "$flood" GET "$attack" "" 403 64); blocked=${blocked%% *}
-stop_demo # SIGTERM: the shutdown hook drains the queue, so what is not in the file was dropped and counted
+stop_demo "$demo_pid"; demo_pid= # SIGTERM: the shutdown hook drains the queue, so what is not in the file was dropped and counted
 tail -n +"$((before + 1))" "$log_file" > "$work/flood.jsonl" 2>/dev/null || true
 written=$(grep -c '"sql-injection-blocked"' "$work/flood.jsonl" || true)
 dropped=$( (grep '"log-events-dropped"' "$work/flood.jsonl" || true) \

@@ -60,7 +60,7 @@ final class CpuCostReport {
         }
         out.append(String.format(Locale.ROOT, "  %-6s %s:", endpoint, label));
         for (int i = 0; i < cpu.size(); i++) {
-            out.append(String.format(Locale.ROOT, "%s %d: %.1f -> %.1f", i == 0 ? "" : ",", cpu.pairs()[i],
+            out.append(String.format(Locale.ROOT, "%s %s: %.1f -> %.1f", i == 0 ? "" : ",", cpu.pairs()[i],
                     cpu.without()[i], cpu.with()[i]));
         }
         out.append(String.format(Locale.ROOT, "%n         agent costs %s µs CPU per request, %s (%d pairs)%n",

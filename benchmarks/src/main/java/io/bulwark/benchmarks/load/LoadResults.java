@@ -11,12 +11,14 @@ import java.util.TreeMap;
 /**
  * The load script's measurements: tab-separated lines {@code endpoint pair variant metric value}, variant
  * {@code without} or {@code with}. Endpoints and metrics keep the order in which the script first wrote them.
- * Lines of another shape, or whose value is not a number (a run that could not measure it), are skipped.
+ * The pair is a number, or {@code pair.round} for a measurement taken several times within a pair (each round is
+ * compared within itself, as a pair is). Lines of another shape, or whose value is not a number (a run that could
+ * not measure it), are skipped.
  */
 final class LoadResults {
 
     /** endpoint -> metric -> pair -> {without, with} */
-    private final Map<String, Map<String, SortedMap<Integer, double[]>>> values = new LinkedHashMap<>();
+    private final Map<String, Map<String, SortedMap<String, double[]>>> values = new LinkedHashMap<>();
 
     static LoadResults parse(List<String> lines) {
         LoadResults results = new LoadResults();
@@ -26,19 +28,34 @@ final class LoadResults {
                 continue;
             }
             double value;
-            int pair;
+            String pair = f[1];
             try {
                 value = Double.parseDouble(f[4]);
-                pair = Integer.parseInt(f[1]);
+                for (String part : pair.split("\\.", -1)) {
+                    Integer.parseInt(part);
+                }
             } catch (NumberFormatException e) {
                 continue;
             }
             results.values.computeIfAbsent(f[0], e -> new LinkedHashMap<>())
-                    .computeIfAbsent(f[3], m -> new TreeMap<>())
+                    .computeIfAbsent(f[3], m -> new TreeMap<>(LoadResults::byNumber))
                     .computeIfAbsent(pair, p -> new double[] {Double.NaN, Double.NaN})[f[2].equals("with") ? 1 : 0] =
                     value;
         }
         return results;
+    }
+
+    /** "2" before "10", "1.2" before "1.10". */
+    private static int byNumber(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     Set<String> endpoints() {

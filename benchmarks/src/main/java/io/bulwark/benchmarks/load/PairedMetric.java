@@ -7,16 +7,16 @@ import java.util.SortedMap;
  * One metric of one endpoint over the A/B pairs: the value without and with the agent, pair by pair. Only pairs
  * with both values count; comparing within a pair cancels the drift of a shared machine between pairs.
  */
-record PairedMetric(int[] pairs, double[] without, double[] with) {
+record PairedMetric(String[] pairs, double[] without, double[] with) {
 
-    /** {@code byPair}: pair number -> {without, with}, NaN where a run gave no value. */
-    static PairedMetric of(SortedMap<Integer, double[]> byPair) {
+    /** {@code byPair}: pair (or pair.round) -> {without, with}, NaN where a run gave no value. */
+    static PairedMetric of(SortedMap<String, double[]> byPair) {
         int n = (int) byPair.values().stream().filter(PairedMetric::complete).count();
-        int[] pairs = new int[n];
+        String[] pairs = new String[n];
         double[] without = new double[n];
         double[] with = new double[n];
         int i = 0;
-        for (Map.Entry<Integer, double[]> pair : byPair.entrySet()) {
+        for (Map.Entry<String, double[]> pair : byPair.entrySet()) {
             if (complete(pair.getValue())) {
                 pairs[i] = pair.getKey();
                 without[i] = pair.getValue()[0];
