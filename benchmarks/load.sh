@@ -17,6 +17,9 @@
 #   benchmarks/load.sh [--quick] [--pairs N] [--rounds N] [--no-pin] [--keep]
 #     (default: 5 pairs of 2 full-load rounds each, about 12 minutes; --quick: 2 short pairs of one round)
 #   BULWARK_AGENT_JAR=/path/to/other/bulwark-agent.jar benchmarks/load.sh    (measure another build of the agent)
+#   BULWARK_BASELINE_AGENT_JAR=/path/to/old/bulwark-agent.jar benchmarks/load.sh
+#     (A/B two builds of the agent: "without" runs that jar with the same policy instead of no agent; a change
+#      to the request path is then measured on the real server, pinned, against the build before it)
 #
 # Needs a JDK 17+ and, for throughput, wrk (installed with apt-get when missing and possible, else the Java
 # generator's closed loop is used instead, which costs more CPU per request and dilutes the ratio).
@@ -43,6 +46,7 @@ server_core=0; gen_cores=1-$((cores - 1)); gen_pin=""
 [ "$pin" = 1 ] && gen_pin="taskset -c $gen_cores"
 
 agent=${BULWARK_AGENT_JAR:-$root/agent/target/bulwark-agent.jar}
+baseline_agent=${BULWARK_BASELINE_AGENT_JAR:-}
 demo=$root/integration-tests/target/bulwark-demo.jar
 bench=$root/benchmarks/target/benchmarks.jar
 if [ ! -f "$agent" ] || [ ! -f "$demo" ] || [ ! -f "$bench" ]; then
@@ -228,8 +232,9 @@ run_pair() { # $1 pair
   for v in without with; do
     dir_of[$v]=$work/$v; mkdir -p "${dir_of[$v]}"
     cp "$work/bulwark-policy.json" "$work/jwks.json" "${dir_of[$v]}/"
-    local extra=""
-    [ "$v" = with ] && extra="-javaagent:$agent=policy=${dir_of[$v]}/bulwark-policy.json"
+    local extra="" jar=$agent
+    [ "$v" = without ] && jar=$baseline_agent
+    [ -n "$jar" ] && extra="-javaagent:$jar=policy=${dir_of[$v]}/bulwark-policy.json"
     start_demo "$extra" "${dir_of[$v]}"
     pid_of[$v]=$demo_pid; port_of[$v]=$port
   done
@@ -259,6 +264,7 @@ run_pair() { # $1 pair
   demo_pid=
 }
 
+[ -n "$baseline_agent" ] && echo "A/B of two agent builds: \"without\" = $baseline_agent, \"with\" = $agent"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk: $([ $have_wrk = 1 ] && echo yes || echo no);" \
      "$([ "$pin" = 1 ] && echo "server on core $server_core, generator on cores $gen_cores" || echo "not pinned")"
 for p in $(seq 1 "$pairs"); do
