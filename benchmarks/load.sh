@@ -20,6 +20,9 @@
 #   BULWARK_BASELINE_AGENT_JAR=/path/to/old/bulwark-agent.jar benchmarks/load.sh
 #     (A/B two builds of the agent: "without" runs that jar with the same policy instead of no agent; a change
 #      to the request path is then measured on the real server, pinned, against the build before it)
+#   BULWARK_BASELINE_POLICY=/path/to/policy.json BULWARK_BASELINE_AGENT_JAR=agent/target/bulwark-agent.jar ...
+#     (the baseline agent with another policy: what a part of the policy costs, e.g. injection only against the
+#      full load policy; the policy's relative paths, such as its JWKS file, resolve beside the load policy's)
 #
 # Needs a JDK 17+ and, for throughput, wrk (installed with apt-get when missing and possible, else the Java
 # generator's closed loop is used instead, which costs more CPU per request and dilutes the ratio).
@@ -47,6 +50,7 @@ server_core=0; gen_cores=1-$((cores - 1)); gen_pin=""
 
 agent=${BULWARK_AGENT_JAR:-$root/agent/target/bulwark-agent.jar}
 baseline_agent=${BULWARK_BASELINE_AGENT_JAR:-}
+baseline_policy=${BULWARK_BASELINE_POLICY:-}
 demo=$root/integration-tests/target/bulwark-demo.jar
 bench=$root/benchmarks/target/benchmarks.jar
 if [ ! -f "$agent" ] || [ ! -f "$demo" ] || [ ! -f "$bench" ]; then
@@ -232,6 +236,7 @@ run_pair() { # $1 pair
   for v in without with; do
     dir_of[$v]=$work/$v; mkdir -p "${dir_of[$v]}"
     cp "$work/bulwark-policy.json" "$work/jwks.json" "${dir_of[$v]}/"
+    if [ "$v" = without ] && [ -n "$baseline_policy" ]; then cp "$baseline_policy" "${dir_of[$v]}/bulwark-policy.json"; fi
     local extra="" jar=$agent
     [ "$v" = without ] && jar=$baseline_agent
     [ -n "$jar" ] && extra="-javaagent:$jar=policy=${dir_of[$v]}/bulwark-policy.json"
@@ -264,7 +269,7 @@ run_pair() { # $1 pair
   demo_pid=
 }
 
-[ -n "$baseline_agent" ] && echo "A/B of two agent builds: \"without\" = $baseline_agent, \"with\" = $agent"
+[ -n "$baseline_agent" ] && echo "A/B of two agent builds: \"without\" = $baseline_agent${baseline_policy:+ with $baseline_policy}, \"with\" = $agent"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk: $([ $have_wrk = 1 ] && echo yes || echo no);" \
      "$([ "$pin" = 1 ] && echo "server on core $server_core, generator on cores $gen_cores" || echo "not pinned")"
 for p in $(seq 1 "$pairs"); do
