@@ -11,6 +11,9 @@
 #     the measured phase divided by the requests it completed, and what the agent costs in µs per request; split into
 #     JIT compiler threads, GC threads and the rest (work_us). On a shared machine this is steadier than req/s.
 #     With it, how many cores the server, the load generator and the whole machine used while measuring.
+#   - shared_cpu_us, shared_work_us: the same at full load with both JVMs loaded at once (each by its own
+#     generator), sharing the server core: both meet the host's noise in the same seconds, so this is the steadiest
+#     comparison of the agent's cost per request (the throughput ratio a saturated core would show is its inverse).
 # Then an attack flood against the agent (blocked SQL injection, many connections): requests answered, events
 # written, events dropped and at what rate, from the attack log itself.
 #
@@ -226,6 +229,35 @@ fixed_load() { # $1 pair, $2 variant, $3 name, $4 method, $5 path, $6 body: late
   echo "  pair $1 $2 $3 at ${rate[$3]}/s: $line"
 }
 
+# Both JVMs of the pair loaded at the same time, each by its own generator, for the same seconds: the server core
+# (or, unpinned, the machine) is shared between them, so whatever the host does to one it does to the other, and
+# their CPU per request compares the agent's cost under one set of conditions. Sequential rounds are seconds apart,
+# and a noisy host moves a round by a third; this comparison held to about 2 % between two JVMs of the same build.
+shared_load() { # $1 pair id, $2 name, $3 method, $4 path, $5 body: one shared measurement of both, recorded
+  local v m w requests gen_s cpu svc line jit gc t j g r bg=()
+  declare -A cpu0 svc0
+  for v in without with; do svc0[$v]=$(service_threads "${pid_of[$v]}"); cpu0[$v]=$(proc_ticks "${pid_of[$v]}"); done
+  for v in without with; do
+    (use "$v"; max_rps "$tput" "$3" "$4" "$5") > "$work/shared.$v" &
+    bg+=($!)
+  done
+  for w in "${bg[@]}"; do wait "$w" || { echo "the shared-core load of $2 failed" >&2; exit 1; }; done
+  line="  pair $1 shared core $2:"
+  for v in without with; do
+    cpu=$(( $(proc_ticks "${pid_of[$v]}") - ${cpu0[$v]} )); svc=$(service_threads "${pid_of[$v]}")
+    read -r _ requests gen_s < "$work/shared.$v"
+    read -r jit gc <<<"$(service_ticks "${svc0[$v]}" "$svc")"
+    read -r t j g r <<<"$(awk -v c="$cpu" -v j="$jit" -v g="$gc" -v n="$requests" -v k="$tick" 'BEGIN {
+      u = n > 0 ? 1e6 / k / n : 0; if (n > 0) printf "%.2f %.2f %.2f %.2f\n", c * u, j * u, g * u, (c - j - g) * u
+      else print "- - - -" }')"
+    for m in shared_cpu_us:$t shared_jit_us:$j shared_gc_us:$g shared_work_us:$r; do
+      printf '%s\t%s\t%s\t%s\t%s\n' "$2" "$1" "$v" "${m%%:*}" "${m#*:}" >> "$results"
+    done
+    line="$line $v $requests requests, ${t} µs/request (${r} outside JIT and GC);"
+  done
+  echo "${line%;}"
+}
+
 # A pair is two JVMs alive together, without and with the agent. Both are warmed on every endpoint first, on all
 # cores (a JIT confined to the one core that also serves the load takes a minute to catch up); then, with pinning,
 # every thread of both moves to the server core and the generator runs on the others, so the generator never takes
@@ -260,6 +292,7 @@ run_pair() { # $1 pair
         fi
       done
     done
+    for r in $(seq 1 "$rounds"); do shared_load "$1.$r" "$name" "$method" "$path" "$body"; done
     for v in without with; do fixed_load "$1" "$v" "$name" "$method" "$path" "$body"; done
   done
   for v in without with; do
@@ -280,8 +313,10 @@ echo
 java -cp "$bench" io.bulwark.benchmarks.load.LoadTable "$results"
 echo "(rps: median of pairs, ratio with/without per pair: median [min..max]; latency in microseconds at the fixed"
 echo " rate, added = with - without per pair; cpu_us: server CPU µs per request at the fixed rate, work_us: the same"
-echo " outside the JIT compiler and GC threads; max_cpu_us, max_work_us: the same at full load; live_kb: heap live"
-echo " after full GC, added = retained by the agent; cores: CPU used over the measured phase / its wall time)"
+echo " outside the JIT compiler and GC threads; max_cpu_us, max_work_us: the same at full load; shared_cpu_us,"
+echo " shared_work_us: the same with both JVMs at full load at once on the server core, the steadiest comparison;"
+echo " live_kb: heap live after full GC, added = retained by the agent; cores: CPU used over the measured phase / its"
+echo " wall time)"
 
 # The attack flood: blocked SQL injection from 64 connections as fast as the agent answers 403.
 echo

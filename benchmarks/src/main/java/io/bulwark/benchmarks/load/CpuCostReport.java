@@ -4,18 +4,22 @@ import java.util.Locale;
 
 /**
  * The load report's CPU section: server CPU per request pair by pair, and what the agent costs in µs of CPU per
- * request, at the fixed rate and at full load, split into JIT threads, GC threads and everything else; then how
- * much of the machine the server, the load generator and everything together used while measuring. CPU per request
- * is the steadier figure on a shared machine: other tenants take cores away from the server (fewer requests per
- * second) but do not make its requests cost much more CPU.
+ * request, at the fixed rate, at full load, and at full load with both JVMs sharing the server core at once, split
+ * into JIT threads, GC threads and everything else; then how much of the machine the server, the load generator and
+ * everything together used while measuring. CPU per request is the steadier figure on a shared machine: other
+ * tenants take cores away from the server (fewer requests per second) but do not make its requests cost much more
+ * CPU; shared, both JVMs also meet the same tenants in the same seconds.
  *
  * <p>Metric names: {@code cpu_us}, {@code jit_us}, {@code gc_us}, {@code work_us} at the fixed rate, the same with a
- * {@code max_} prefix at full load; {@code fixed_*_cores} and {@code max_*_cores} for the machine.
+ * {@code max_} prefix at full load and a {@code shared_} prefix sharing the core; {@code fixed_*_cores} and
+ * {@code max_*_cores} for the machine.
  */
 final class CpuCostReport {
 
     static final String FIXED_RATE = "";
     static final String FULL_LOAD = "max_";
+    /** Both JVMs at full load at the same time, sharing the server core: compared under the same conditions. */
+    static final String SHARED = "shared_";
     static final String TOTAL = "cpu_us";
     static final String JIT = "jit_us";
     static final String GC = "gc_us";
@@ -42,6 +46,7 @@ final class CpuCostReport {
         for (String endpoint : results.endpoints()) {
             any |= phase(out, results, endpoint, "fixed rate", FIXED_RATE);
             any |= phase(out, results, endpoint, "full load ", FULL_LOAD);
+            any |= phase(out, results, endpoint, "shared    ", SHARED);
         }
         if (!any) {
             out.append("  (not measured)\n");
