@@ -187,6 +187,7 @@ live_kb() { # heap live after a full GC (GC.class_histogram forces one)
 }
 
 declare -A rate pid_of port_of dir_of
+launch_order="without with"
 use() { # $1 without|with: the JVM the next measurement talks to
   demo_pid=${pid_of[$1]}; port=${port_of[$1]}
 }
@@ -237,7 +238,7 @@ shared_load() { # $1 pair id, $2 name, $3 method, $4 path, $5 body: one shared m
   local v m w requests gen_s cpu svc line jit gc t j g r bg=()
   declare -A cpu0 svc0
   for v in without with; do svc0[$v]=$(service_threads "${pid_of[$v]}"); cpu0[$v]=$(proc_ticks "${pid_of[$v]}"); done
-  for v in without with; do
+  for v in $launch_order; do
     (use "$v"; max_rps "$tput" "$3" "$4" "$5") > "$work/shared.$v" &
     bg+=($!)
   done
@@ -265,7 +266,10 @@ shared_load() { # $1 pair id, $2 name, $3 method, $4 path, $5 body: one shared m
 # JVMs (without, with, then with, without, ...), so drift within the pair cancels as well as between pairs.
 run_pair() { # $1 pair
   local v e name method path body r order first
-  for v in without with; do
+  # Which JVM starts first alternates by pair: with two JVMs sharing the core, the one started second measured a few
+  # per cent slower in A/A runs of one build (in any phase), so a fixed order would bias every pair one way.
+  launch_order="without with"; [ $(($1 % 2)) = 0 ] && launch_order="with without"
+  for v in $launch_order; do
     dir_of[$v]=$work/$v; mkdir -p "${dir_of[$v]}"
     cp "$work/bulwark-policy.json" "$work/jwks.json" "${dir_of[$v]}/"
     if [ "$v" = without ] && [ -n "$baseline_policy" ]; then cp "$baseline_policy" "${dir_of[$v]}/bulwark-policy.json"; fi

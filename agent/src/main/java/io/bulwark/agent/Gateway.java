@@ -14,6 +14,7 @@ import io.bulwark.agent.metrics.Metrics;
 import io.bulwark.bootstrap.BulwarkBlockedException;
 import io.bulwark.bootstrap.Denied;
 import io.bulwark.bootstrap.Dispatcher;
+import io.bulwark.bootstrap.ThreadState;
 import io.bulwark.instrumentation.servlet.ServletAccess;
 import io.bulwark.policies.auth.Identity;
 import io.bulwark.policies.injection.Finding;
@@ -38,7 +39,6 @@ import java.util.function.Supplier;
  */
 final class Gateway extends Dispatcher {
 
-    private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
     private static final int CALL_SITE_FRAMES = 6;
 
     /** Request attributes through which the app sees the caller the agent authenticated. */
@@ -83,15 +83,21 @@ final class Gateway extends Dispatcher {
         return ledger;
     }
 
+    /** The request context bound to this thread, or null. */
+    private static RequestContext current() {
+        return (RequestContext) ThreadState.current().request();
+    }
+
     /** Binds a request's context to this thread (an async task, an async re-dispatch); returns what to restore. */
     static RequestContext bind(RequestContext context) {
-        RequestContext previous = CURRENT.get();
-        CURRENT.set(context);
+        ThreadState state = ThreadState.current();
+        RequestContext previous = (RequestContext) state.request();
+        state.request(context);
         return previous;
     }
 
     static void unbind(RequestContext previous) {
-        CURRENT.set(previous);
+        ThreadState.current().request(previous);
     }
 
     /** The scope of a re-dispatch on a thread that does not hold its request's context: bind, never close. */
@@ -111,17 +117,18 @@ final class Gateway extends Dispatcher {
             if (existing != null) {
                 // An inner filter or a forward (this thread holds the context already: nothing to do), or an async
                 // or error re-dispatch on another thread, whose sinks must still be judged against this request.
-                return existing instanceof RequestContext known && CURRENT.get() != known
+                return existing instanceof RequestContext known && current() != known
                         ? new Resumed(known, bind(known)) : null;
             }
             if (census != null) {
                 census.firstRequest();
             }
-            context = new RequestContext(access, request, response, policy.get(), CURRENT.get());
+            ThreadState thread = ThreadState.current();
+            context = new RequestContext(access, request, response, policy.get(), (RequestContext) thread.request());
             context.open(ledger, diagnostics);
             metrics.requestOpened();
             access.setAttribute(request, RequestContext.ATTRIBUTE, context);
-            CURRENT.set(context);
+            thread.request(context);
             if (context.policy.checksEntry()) {
                 if (!admit(context)) {
                     restoreOuter(context);
@@ -260,7 +267,7 @@ final class Gateway extends Dispatcher {
 
     @Override
     public void rowRead() {
-        RequestContext context = CURRENT.get();
+        RequestContext context = current();
         if (context != null) {
             refuseTransfer(context, dataTransfer.rowRead(context));
         }
@@ -268,7 +275,7 @@ final class Gateway extends Dispatcher {
 
     @Override
     public void responseWrite(long count) {
-        RequestContext context = CURRENT.get();
+        RequestContext context = current();
         if (context != null) {
             refuseTransfer(context, dataTransfer.responseWrite(context, count));
         }
@@ -302,7 +309,7 @@ final class Gateway extends Dispatcher {
      * outlives it) and stays, where {@code remove()} would make the next request on this thread allocate a new one.
      */
     private static void restoreOuter(RequestContext context) {
-        CURRENT.set(context.outer);
+        ThreadState.current().request(context.outer);
     }
 
     /**
@@ -346,7 +353,7 @@ final class Gateway extends Dispatcher {
 
     private void checkSql(Object jdbcObject, String sql, String method) {
         SqlDialect dialect = dialectOf(jdbcObject);
-        RequestContext context = CURRENT.get();
+        RequestContext context = current();
         if (context == null || sql == null) {
             return; // outside a request nothing the client sent can reach the statement
         }
@@ -359,8 +366,7 @@ final class Gateway extends Dispatcher {
         if (inputs.isEmpty()) {
             return;
         }
-        Finding finding = context.policy.injection().checkSql(sql,
-                dialect, inputs);
+        Finding finding = context.policy.injection().checkSql(sql, dialect, inputs);
         if (finding != null) {
             onInjection(context, finding, mode);
         }
@@ -377,7 +383,7 @@ final class Gateway extends Dispatcher {
     }
 
     private void checkProcessStart(String[] command) {
-        RequestContext context = CURRENT.get();
+        RequestContext context = current();
         if (context == null || command == null) {
             return;
         }
@@ -398,7 +404,7 @@ final class Gateway extends Dispatcher {
 
     @Override
     public void bodyRead(byte[] buffer, int offset, int count) {
-        RequestContext context = CURRENT.get();
+        RequestContext context = current();
         if (context != null) {
             context.bodyRead(buffer, offset, count);
             BodyBudget budget = context.bodyBudget;
@@ -411,7 +417,7 @@ final class Gateway extends Dispatcher {
     // --- a body read at entry for JSON rules, served to the app (BodyReplay) ---
 
     private static SavedBody savedBodyOf(Object stream) {
-        RequestContext context = CURRENT.get();
+        RequestContext context = current();
         return BodyReplay.find(context == null ? null : context.savedBody(), stream);
     }
 
@@ -511,12 +517,12 @@ final class Gateway extends Dispatcher {
 
     @Override
     public Runnable contextRunnable(Runnable task) {
-        return executors.bind(task, CURRENT.get());
+        return executors.bind(task, current());
     }
 
     @Override
     public <V> java.util.concurrent.Callable<V> contextCallable(java.util.concurrent.Callable<V> task) {
-        return executors.bind(task, CURRENT.get());
+        return executors.bind(task, current());
     }
 
     @Override

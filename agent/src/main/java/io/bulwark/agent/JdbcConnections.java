@@ -4,6 +4,7 @@ import io.bulwark.policies.injection.SqlDialect;
 import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
@@ -49,21 +50,26 @@ final class JdbcConnections {
     /**
      * Apps that open a connection per request (no pool, or a pool that hands out a new wrapper per checkout) reach a
      * handful of URLs again and again: each is read, and checked for TLS, once while it stays in this small table.
+     * Scanned with {@code equals}, not indexed by hash: each connection reports its URL as a new string, whose hash
+     * would be computed afresh every time (it was a tenth of the agent's time on a connection-per-request app),
+     * while comparing equal strings is one vectorised pass and an app has a URL or two. Filled round-robin.
      */
     private final AtomicReferenceArray<Url> urls = new AtomicReferenceArray<>(URL_SLOTS);
+    private final AtomicInteger nextUrlSlot = new AtomicInteger();
 
     private SqlDialect ofUrl(String url, Consumer<String> firstSight) {
         if (url == null) {
             firstSight.accept(null);
             return SqlDialect.fromJdbcUrl(null);
         }
-        int slot = url.hashCode() & (URL_SLOTS - 1);
-        Url known = urls.get(slot);
-        if (known != null && known.text().equals(url)) {
-            return known.dialect();
+        for (int i = 0; i < URL_SLOTS; i++) {
+            Url known = urls.get(i);
+            if (known != null && known.text().equals(url)) {
+                return known.dialect();
+            }
         }
         SqlDialect dialect = SqlDialect.fromJdbcUrl(url);
-        urls.set(slot, new Url(url, dialect));
+        urls.set(nextUrlSlot.getAndIncrement() & (URL_SLOTS - 1), new Url(url, dialect));
         firstSight.accept(url);
         return dialect;
     }
