@@ -30,8 +30,12 @@
 # Needs a JDK 17+ and, for throughput, wrk (installed with apt-get when missing and possible, else the Java
 # generator's closed loop is used instead, which costs more CPU per request and dilutes the ratio).
 set -euo pipefail
+caller_dir=$PWD
 cd "$(dirname "$0")/.."
 root=$PWD
+# Jar and policy paths may be given relative to where the script was called from; each demo runs in a directory of
+# its own, so they are made absolute here.
+absolute() { case "$1" in "" | /*) printf '%s' "$1" ;; *) printf '%s/%s' "$caller_dir" "$1" ;; esac; }
 
 pairs=5; rounds=2; warm=8; settle=2; tput=5; lat=4; flood=15; keep=0; pin=1
 while [ $# -gt 0 ]; do
@@ -51,9 +55,9 @@ if [ "$pin" = 1 ] && { [ "$cores" -lt 2 ] || ! command -v taskset >/dev/null; };
 server_core=0; gen_cores=1-$((cores - 1)); gen_pin=""
 [ "$pin" = 1 ] && gen_pin="taskset -c $gen_cores"
 
-agent=${BULWARK_AGENT_JAR:-$root/agent/target/bulwark-agent.jar}
-baseline_agent=${BULWARK_BASELINE_AGENT_JAR:-}
-baseline_policy=${BULWARK_BASELINE_POLICY:-}
+agent=$(absolute "${BULWARK_AGENT_JAR:-$root/agent/target/bulwark-agent.jar}")
+baseline_agent=$(absolute "${BULWARK_BASELINE_AGENT_JAR:-}")
+baseline_policy=$(absolute "${BULWARK_BASELINE_POLICY:-}")
 demo=$root/integration-tests/target/bulwark-demo.jar
 bench=$root/benchmarks/target/benchmarks.jar
 if [ ! -f "$agent" ] || [ ! -f "$demo" ] || [ ! -f "$bench" ]; then
