@@ -18,7 +18,7 @@
 # written, events dropped and at what rate, from the attack log itself.
 #
 #   benchmarks/load.sh [--quick] [--pairs N] [--rounds N] [--no-pin] [--keep]
-#     (default: 5 pairs of 2 full-load rounds each, about 12 minutes; --quick: 2 short pairs of one round)
+#     (default: 5 pairs of 2 full-load rounds each, about 17 minutes; --quick: 2 short pairs of one round)
 #   BULWARK_AGENT_JAR=/path/to/other/bulwark-agent.jar benchmarks/load.sh    (measure another build of the agent)
 #   BULWARK_BASELINE_AGENT_JAR=/path/to/old/bulwark-agent.jar benchmarks/load.sh
 #     (A/B two builds of the agent: "without" runs that jar with the same policy instead of no agent; a change
