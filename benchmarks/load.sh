@@ -237,7 +237,7 @@ fixed_load() { # $1 pair, $2 variant, $3 name, $4 method, $5 path, $6 body: late
 # Both JVMs of the pair loaded at the same time, each by its own generator, for the same seconds: the server core
 # (or, unpinned, the machine) is shared between them, so whatever the host does to one it does to the other, and
 # their CPU per request compares the agent's cost under one set of conditions. Sequential rounds are seconds apart,
-# and a noisy host moves a round by a third; this comparison held to about 2 % between two JVMs of the same build.
+# and a noisy host moves a round by a third; this comparison held to about 3 % between two JVMs of the same build.
 shared_load() { # $1 pair id, $2 name, $3 method, $4 path, $5 body: one shared measurement of both, recorded
   local v m w requests gen_s cpu svc line jit gc t j g r bg=()
   declare -A cpu0 svc0
@@ -270,8 +270,9 @@ shared_load() { # $1 pair id, $2 name, $3 method, $4 path, $5 body: one shared m
 # JVMs (without, with, then with, without, ...), so drift within the pair cancels as well as between pairs.
 run_pair() { # $1 pair
   local v e name method path body r order first
-  # Which JVM starts first alternates by pair: with two JVMs sharing the core, the one started second measured a few
-  # per cent slower in A/A runs of one build (in any phase), so a fixed order would bias every pair one way.
+  # Which JVM starts first alternates by pair: with two JVMs sharing the core, the one started (and driven) second
+  # used 1-10 % more CPU per sql request in the prototype's runs, whichever build it ran; a fixed order would bias
+  # every pair one way.
   launch_order="without with"; [ $(($1 % 2)) = 0 ] && launch_order="with without"
   for v in $launch_order; do
     dir_of[$v]=$work/$v; mkdir -p "${dir_of[$v]}"
