@@ -186,6 +186,15 @@ key() { # $1 key, $2 the generator's key=value line; prints the value
   sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"
 }
 
+record() { # $1 endpoint, $2 pair, $3 variant, $4 metric, $5 value: one line of results.tsv (LoadResults)
+  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" >> "$results"
+}
+
+per_request_us() { # $1 server ticks, $2 JIT ticks, $3 GC ticks, $4 requests: "all jit gc rest" µs per request
+  awk -v c="$1" -v j="$2" -v g="$3" -v n="$4" -v k="$tick" 'BEGIN { u = n > 0 ? 1e6 / k / n : 0
+    if (n > 0) printf "%.2f %.2f %.2f %.2f\n", c * u, j * u, g * u, (c - j - g) * u; else print "- - - -" }'
+}
+
 live_kb() { # heap live after a full GC (GC.class_histogram forces one)
   jcmd "$demo_pid" GC.class_histogram 2>/dev/null | awk '/^Total/ {printf "%.0f\n", $3 / 1024}'
 }
@@ -204,16 +213,14 @@ full_load() { # $1 pair id, $2 variant, $3 name, $4 method, $5 path, $6 body: on
   t1=$(date +%s%N); busy1=$(busy_ticks); cpu1=$(proc_ticks "$demo_pid"); svc1=$(service_threads "$demo_pid")
   read -r rps requests gen_s <<<"$full"
   read -r jit gc <<<"$(service_ticks "$svc0" "$svc1")"
-  printf '%s\t%s\t%s\trps\t%s\n' "$3" "$1" "$2" "$rps" >> "$results"
+  record "$3" "$1" "$2" rps "$rps"
   # per request: server ticks -> µs (in all, JIT, GC, the rest); cores: ticks or seconds over the wall time
-  full=$(awk -v c=$((cpu1 - cpu0)) -v j="$jit" -v g="$gc" -v b=$((busy1 - busy0)) -v q="$gen_s" -v n="$requests" \
-             -v k="$tick" -v w=$((t1 - t0)) 'BEGIN { s = w / 1e9; u = n > 0 ? 1e6 / k / n : 0
-               if (n > 0) printf "%.2f %.2f %.2f %.2f", c * u, j * u, g * u, (c - j - g) * u; else printf "- - - -"
-               printf " %.3f %.3f %.3f\n", c / k / s, q / s, b / k / s }')
-  read -r v j g r server_c gen_c busy_c <<<"$full"
+  read -r v j g r <<<"$(per_request_us $((cpu1 - cpu0)) "$jit" "$gc" "$requests")"
+  read -r server_c gen_c busy_c <<<"$(awk -v c=$((cpu1 - cpu0)) -v b=$((busy1 - busy0)) -v q="$gen_s" -v k="$tick" \
+    -v w=$((t1 - t0)) 'BEGIN { s = w / 1e9; printf "%.3f %.3f %.3f\n", c / k / s, q / s, b / k / s }')"
   for m in max_cpu_us:$v max_jit_us:$j max_gc_us:$g max_work_us:$r max_server_cores:$server_c \
            max_gen_cores:$gen_c max_busy_cores:$busy_c; do
-    printf '%s\t%s\t%s\t%s\t%s\n' "$3" "$1" "$2" "${m%%:*}" "${m#*:}" >> "$results"
+    record "$3" "$1" "$2" "${m%%:*}" "${m#*:}"
   done
   echo "  pair $1 $2 $3: ${rps} req/s, server CPU ${v} µs/request (cores: server ${server_c}," \
        "generator ${gen_c}, machine ${busy_c})"
@@ -228,7 +235,7 @@ fixed_load() { # $1 pair, $2 variant, $3 name, $4 method, $5 path, $6 body: late
   for m in p50_us:p50_us p99_us:p99_us cpu_us:server_cpu_us jit_us:server_jit_us gc_us:server_gc_us \
            work_us:server_work_us fixed_server_cores:server_cores fixed_gen_cores:generator_cores \
            fixed_busy_cores:machine_busy_cores; do
-    printf '%s\t%s\t%s\t%s\t%s\n' "$3" "$1" "$2" "${m%%:*}" "$(key "${m#*:}" "$line")" >> "$results"
+    record "$3" "$1" "$2" "${m%%:*}" "$(key "${m#*:}" "$line")"
   done
   grep -q ' errors=0 ' <<<"$line" || echo "  $3 $2: errors at the fixed rate: $line" >&2
   echo "  pair $1 $2 $3 at ${rate[$3]}/s: $line"
@@ -239,7 +246,7 @@ fixed_load() { # $1 pair, $2 variant, $3 name, $4 method, $5 path, $6 body: late
 # their CPU per request compares the agent's cost under one set of conditions. Sequential rounds are seconds apart,
 # and a noisy host moves a round by a third; this comparison held to about 3 % between two JVMs of the same build.
 shared_load() { # $1 pair id, $2 name, $3 method, $4 path, $5 body: one shared measurement of both, recorded
-  local v m w requests gen_s cpu svc line jit gc t j g r bg=()
+  local v m w requests cpu svc line jit gc t j g r bg=()
   declare -A cpu0 svc0
   for v in without with; do svc0[$v]=$(service_threads "${pid_of[$v]}"); cpu0[$v]=$(proc_ticks "${pid_of[$v]}"); done
   for v in $launch_order; do
@@ -250,13 +257,11 @@ shared_load() { # $1 pair id, $2 name, $3 method, $4 path, $5 body: one shared m
   line="  pair $1 shared core $2:"
   for v in without with; do
     cpu=$(( $(proc_ticks "${pid_of[$v]}") - ${cpu0[$v]} )); svc=$(service_threads "${pid_of[$v]}")
-    read -r _ requests gen_s < "$work/shared.$v"
+    read -r _ requests _ < "$work/shared.$v"
     read -r jit gc <<<"$(service_ticks "${svc0[$v]}" "$svc")"
-    read -r t j g r <<<"$(awk -v c="$cpu" -v j="$jit" -v g="$gc" -v n="$requests" -v k="$tick" 'BEGIN {
-      u = n > 0 ? 1e6 / k / n : 0; if (n > 0) printf "%.2f %.2f %.2f %.2f\n", c * u, j * u, g * u, (c - j - g) * u
-      else print "- - - -" }')"
+    read -r t j g r <<<"$(per_request_us "$cpu" "$jit" "$gc" "$requests")"
     for m in shared_cpu_us:$t shared_jit_us:$j shared_gc_us:$g shared_work_us:$r; do
-      printf '%s\t%s\t%s\t%s\t%s\n' "$2" "$1" "$v" "${m%%:*}" "${m#*:}" >> "$results"
+      record "$2" "$1" "$v" "${m%%:*}" "${m#*:}"
     done
     line="$line $v $requests requests, ${t} µs/request (${r} outside JIT and GC);"
   done
@@ -305,7 +310,7 @@ run_pair() { # $1 pair
     for v in without with; do fixed_load "$1" "$v" "$name" "$method" "$path" "$body"; done
   done
   for v in without with; do
-    use "$v"; printf 'heap\t%s\t%s\tlive_kb\t%s\n' "$1" "$v" "$(live_kb)" >> "$results"
+    use "$v"; record heap "$1" "$v" live_kb "$(live_kb)"
   done
   for v in without with; do stop_demo "${pid_of[$v]}"; done
   demo_pid=

@@ -309,7 +309,7 @@ final class Gateway extends Dispatcher {
      * outlives it) and stays, where {@code remove()} would make the next request on this thread allocate a new one.
      */
     private static void restoreOuter(RequestContext context) {
-        ThreadState.current().request(context.outer);
+        unbind(context.outer);
     }
 
     /**
